@@ -1,0 +1,79 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.check.CheckResult;
+import dev.hindsight.check.KnowledgeBaseCheck;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.export.ModelJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+
+/** {@code check}: loads every report and prints what is wrong, gcc-style or as JSON. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Loads every report and prints what is wrong with it.",
+        footer = {"", "Examples:",
+                "  hindsight check --source src/postmortems",
+                "  hindsight check --source src/postmortems --as-of 2026-11-25 --format json",
+                "", "Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage error."})
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Mixin
+    SourceOptions options;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (gcc-style lines) or json. Default: text.")
+    Format format = Format.text;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(options.source)) {
+            spec.commandLine().getErr().println("hindsight check: not a directory: " + options.source);
+            return Main.EXIT_USAGE;
+        }
+        CheckResult result = new KnowledgeBaseCheck(options.settings()).run(options.source, options.asOf());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            printJson(result, out);
+        } else {
+            for (Diagnostic d : result.load().diagnostics()) {
+                out.println(d.toGccLine());
+                if (d.hint() != null) {
+                    out.println("    hint: " + d.hint());
+                }
+            }
+            out.println(result.summary());
+        }
+        out.flush();
+        return result.failed() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    private static void printJson(CheckResult result, PrintWriter out) throws IOException {
+        try (ModelJson json = new ModelJson(out)) {
+            var g = json.generator();
+            g.writeStartObject();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("reportFiles", result.load().reportFiles());
+            g.writeNumberField("loaded", result.load().incidents().size());
+            g.writeNumberField("errors", result.load().errorCount());
+            g.writeNumberField("warnings", result.load().warningCount());
+            g.writeNumberField("actionItems", result.actionItems());
+            g.writeNumberField("overdue", result.overdueItems());
+            g.writeStringField("asOf", result.asOf().toString());
+            g.writeEndObject();
+            g.writeFieldName("diagnostics");
+            json.writeDiagnostics(result.load().diagnostics());
+            g.writeEndObject();
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.hindsight.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar hindsight.jar <command>}. Exit codes: 0 ok, 1 findings (errors in the reports),
+ * 2 usage (bad options), 3 an unexpected failure of Hindsight itself.
+ */
+@Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Turns a folder of post-mortem reports into a searchable static knowledge base.",
+        subcommands = {CheckCommand.class, DumpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 findings (a report has errors), 2 usage error.",
+                "Run 'hindsight <command> --help' for a command's options and examples."})
+public final class Main implements Runnable {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FINDINGS = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_FAILURE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("hindsight: " + e.getMessage());
+                    return EXIT_FAILURE;
+                });
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
+        commandLine.getCommandSpec().exitCodeOnSuccess(EXIT_OK);
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check or dump");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hindsight.diagnostic;
+
+/**
+ * The stable codes of every diagnostic. A code never changes meaning once released: add new ones,
+ * never renumber. docs/diagnostics.md explains each.
+ */
+public enum DiagnosticCode {
+    // HS10x: the file itself
+    FILE_UNREADABLE("HS101", Level.ERROR),
+    FILE_TOO_LARGE("HS102", Level.ERROR),
+    EMPTY_FILE("HS103", Level.ERROR),
+    BINARY_FILE("HS104", Level.ERROR),
+    INVALID_UTF8("HS105", Level.ERROR),
+    FILE_OUTSIDE_SOURCE("HS106", Level.ERROR),
+
+    // HS11x: the front matter as YAML
+    UNCLOSED_FRONT_MATTER("HS110", Level.ERROR),
+    INVALID_YAML("HS111", Level.ERROR),
+    FRONT_MATTER_NOT_MAPPING("HS112", Level.ERROR),
+    YAML_LIMIT_EXCEEDED("HS113", Level.ERROR),
+    YAML_TAG_NOT_ALLOWED("HS114", Level.ERROR),
+    DUPLICATE_KEY("HS115", Level.ERROR),
+    LIKELY_TYPO_KEY("HS116", Level.WARNING),
+
+    // HS12x: the report's fields
+    MISSING_FIELD("HS120", Level.ERROR),
+    WRONG_TYPE("HS121", Level.ERROR),
+    UNKNOWN_VALUE("HS122", Level.ERROR),
+    INVALID_DATE("HS123", Level.ERROR),
+    TIME_BEFORE_START("HS124", Level.ERROR),
+    INVALID_ID("HS125", Level.ERROR),
+    DUPLICATE_ID("HS126", Level.ERROR),
+    GENERIC_TITLE("HS127", Level.WARNING),
+    UNREADABLE_METADATA("HS128", Level.WARNING),
+    TIMES_OUT_OF_ORDER("HS129", Level.WARNING),
+
+    // HS13x: the body's known sections
+    UNREADABLE_TIMELINE_ROW("HS130", Level.WARNING),
+
+    // HS14x: action items
+    COMPLETED_WITHOUT_DATE("HS140", Level.WARNING),
+    DUE_BEFORE_INCIDENT("HS141", Level.WARNING),
+    BAD_ANNOTATION("HS142", Level.WARNING),
+    DUPLICATE_ACTION_ID("HS143", Level.ERROR),
+    ACTION_WITHOUT_OWNER("HS144", Level.WARNING),
+    COMPLETION_DATE_ON_OPEN_ITEM("HS145", Level.WARNING);
+
+    private final String code;
+    private final Level defaultLevel;
+
+    DiagnosticCode(String code, Level defaultLevel) {
+        this.code = code;
+        this.defaultLevel = defaultLevel;
+    }
+
+    /** The code as printed, e.g. {@code HS101}. */
+    public String code() {
+        return code;
+    }
+
+    public Level defaultLevel() {
+        return defaultLevel;
+    }
+}

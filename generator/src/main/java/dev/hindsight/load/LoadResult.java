@@ -1,0 +1,32 @@
+package dev.hindsight.load;
+
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.model.Incident;
+
+import java.util.List;
+
+/**
+ * What loading a source directory gave.
+ *
+ * @param incidents   the reports without errors, in path order
+ * @param diagnostics every finding, in file then line order
+ * @param reportFiles how many report files were found (loaded or not)
+ */
+public record LoadResult(List<Incident> incidents, List<Diagnostic> diagnostics, int reportFiles) {
+    public LoadResult {
+        incidents = List.copyOf(incidents);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public long errorCount() {
+        return diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    public long warningCount() {
+        return diagnostics.size() - errorCount();
+    }
+
+    public boolean hasErrors() {
+        return errorCount() > 0;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.hindsight.load;
+
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.DiagnosticCode;
+import dev.hindsight.diagnostic.Diagnostics;
+import dev.hindsight.model.Incident;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads every report of a source directory, on all cores, into incidents plus diagnostics. A bad
+ * report is left out with its diagnostics; the others always load. The result does not depend on
+ * thread timing: files, incidents and diagnostics come out in path order.
+ */
+public final class ReportLoader {
+    private final ReportParser parser;
+
+    public ReportLoader(LoadSettings settings) {
+        this.parser = new ReportParser(settings);
+    }
+
+    /** What one file gave. */
+    private record FileResult(String path, Optional<ReportParser.Parsed> parsed, List<Diagnostic> diagnostics) {
+    }
+
+    /**
+     * Loads {@code sourceDirectory}.
+     *
+     * @throws UncheckedIOException only when the directory itself cannot be listed
+     */
+    public LoadResult load(Path sourceDirectory) {
+        if (!Files.isDirectory(sourceDirectory)) {
+            throw new IllegalArgumentException("not a directory: " + sourceDirectory);
+        }
+        Diagnostics treeProblems = new Diagnostics("");
+        List<SourceTree.ReportFile> files;
+        try {
+            files = SourceTree.find(sourceDirectory, treeProblems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + sourceDirectory, e);
+        }
+        List<FileResult> results = files.parallelStream().map(this::loadFile).toList();
+
+        List<Incident> incidents = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(treeProblems.list());
+        Map<String, FileResult> byId = new HashMap<>();
+        for (FileResult result : results) {
+            diagnostics.addAll(result.diagnostics());
+            if (result.parsed().isEmpty()) {
+                continue;
+            }
+            ReportParser.Parsed parsed = result.parsed().get();
+            // Case-insensitive: ids become URLs and file names, and some file systems fold case.
+            FileResult first = byId.putIfAbsent(parsed.incident().id().toLowerCase(Locale.ROOT), result);
+            if (first != null) {
+                ReportParser.Parsed kept = first.parsed().orElseThrow();
+                diagnostics.add(new Diagnostic(result.path(), parsed.idLine(), 1, DiagnosticCode.DUPLICATE_ID.defaultLevel(),
+                        DiagnosticCode.DUPLICATE_ID, "duplicate id '" + parsed.incident().id() + "': "
+                        + first.path() + ":" + kept.idLine() + " already uses '" + kept.incident().id() + "'",
+                        "give one of the two reports a new id (the other report, " + first.path() + ", is kept)"));
+                continue;
+            }
+            incidents.add(parsed.incident());
+        }
+        diagnostics.sort(Diagnostic.IN_FILE_ORDER);
+        return new LoadResult(incidents, diagnostics, files.size());
+    }
+
+    private FileResult loadFile(SourceTree.ReportFile file) {
+        Diagnostics diagnostics = new Diagnostics(file.relativePath());
+        Optional<ReportParser.Parsed> parsed;
+        try {
+            parsed = parser.parse(file.file(), diagnostics);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug (or a pathological input) must cost one report, never the build.
+            diagnostics.report(DiagnosticCode.FILE_UNREADABLE, 0, 0, "Hindsight could not read this report ("
+                    + e.getClass().getSimpleName() + ")", "please report this with the file attached");
+            parsed = Optional.empty();
+        }
+        return new FileResult(file.relativePath(), parsed, diagnostics.list());
+    }
+}

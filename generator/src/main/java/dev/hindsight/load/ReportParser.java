@@ -1,0 +1,66 @@
+package dev.hindsight.load;
+
+import dev.hindsight.diagnostic.Diagnostics;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.ReportSource;
+import dev.hindsight.model.ReportStyle;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads one report file into an incident: text checks, front matter, then the body's sections. The
+ * front matter is read first and the body only fills what it left empty, so front matter wins.
+ * Never throws for bad input: everything wrong becomes a diagnostic.
+ */
+final class ReportParser {
+    private final LoadSettings settings;
+    private final FrontMatterReader frontMatter;
+
+    ReportParser(LoadSettings settings) {
+        this.settings = settings;
+        // snakeyaml counts code points; the byte limit bounds them too.
+        this.frontMatter = new FrontMatterReader(new SafeYaml((int) Math.min(Integer.MAX_VALUE,
+                settings.maxReportBytes())), settings.zone());
+    }
+
+    /** A report that loaded, and the line its id was read from (for duplicate-id diagnostics). */
+    record Parsed(Incident incident, int idLine) {
+    }
+
+    /** The incident, or empty when an error excludes it; findings go to {@code diagnostics}. */
+    Optional<Parsed> parse(Path file, Diagnostics diagnostics) {
+        Optional<String> text = ReportText.read(file, settings.maxReportBytes(), diagnostics);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return parseText(text.get(), diagnostics);
+    }
+
+    Optional<Parsed> parseText(String text, Diagnostics diagnostics) {
+        Optional<FrontMatterSplitter.Parts> parts = FrontMatterSplitter.split(text, diagnostics);
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        ReportDraft draft = new ReportDraft();
+        FrontMatterSplitter.Parts p = parts.get();
+        if (p.hasFrontMatter() && !frontMatter.read(p.yaml(), p.yamlLine(), draft, diagnostics)) {
+            return Optional.empty();
+        }
+        MarkdownBody body = MarkdownBody.parse(p.body(), p.bodyLine());
+        body.firstTitleHeading().ifPresent(h -> draft.heading = new Located<>(h.title(), h.line(), 1));
+        BasicInformationReader.read(body, draft, settings.zone(), diagnostics);
+        SummaryReader.read(body, draft);
+        TimelineReader.read(body, draft, settings.zone(), diagnostics);
+        ImpactReader.read(body, draft);
+        RootCauseReader.read(body, draft);
+        ChecklistActionReader.read(body, draft, diagnostics);
+        LessonsReader.read(body, draft);
+        ReferencesReader.read(body, draft);
+        ReportSource source = new ReportSource(diagnostics.path(),
+                p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE, p.body(), p.bodyLine(),
+                body.outline());
+        return IncidentAssembler.assemble(draft, source, diagnostics)
+                .map(incident -> new Parsed(incident, draft.id.line()));
+    }
+}

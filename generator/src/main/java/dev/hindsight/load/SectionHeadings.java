@@ -1,0 +1,67 @@
+package dev.hindsight.load;
+
+import dev.hindsight.model.SectionRole;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the known sections by their heading, in Chinese or English, ignoring case, punctuation,
+ * numbering ("3. Timeline", "一、执行摘要") and parenthesised remarks ("短期措施（1周内）").
+ */
+final class SectionHeadings {
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:[0-9]+(?:\\.[0-9]+)*|[一二三四五六七八九十]+)[.、)\\s]+");
+    private static final Pattern REMARK = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
+    private static final Map<String, SectionRole> ROLES = new HashMap<>();
+
+    static {
+        names(SectionRole.BASIC_INFORMATION, "基本信息", "Basic information", "Basic info", "Incident details",
+                "Metadata");
+        names(SectionRole.SUMMARY, "执行摘要", "摘要", "概述", "Summary", "Executive summary", "Overview");
+        names(SectionRole.TIMELINE, "故障时间线", "时间线", "Timeline", "Incident timeline");
+        names(SectionRole.IMPACT, "影响分析", "影响", "Impact", "Impact analysis");
+        names(SectionRole.USER_IMPACT, "用户影响", "User impact", "Customer impact");
+        names(SectionRole.SYSTEM_IMPACT, "系统影响", "System impact");
+        names(SectionRole.ROOT_CAUSE_ANALYSIS, "根本原因分析", "根因分析", "Root cause analysis");
+        names(SectionRole.DIRECT_CAUSE, "直接原因", "Direct cause", "Proximate cause");
+        names(SectionRole.FIVE_WHYS, "根本原因", "根因", "5 Whys", "Whys", "Five whys", "Root cause",
+                "Root cause 5 Whys");
+        names(SectionRole.CONTRIBUTING_FACTORS, "贡献因素", "促成因素", "Contributing factors");
+        names(SectionRole.ACTION_ITEMS, "改进措施", "Action items", "Actions", "Follow-up actions",
+                "Corrective actions");
+        names(SectionRole.IMMEDIATE_ACTIONS, "立即措施", "Immediate", "Immediate actions");
+        names(SectionRole.SHORT_TERM_ACTIONS, "短期措施", "Short-term", "Short term", "Short-term actions");
+        names(SectionRole.LONG_TERM_ACTIONS, "长期措施", "Long-term", "Long term", "Long-term actions");
+        names(SectionRole.LESSONS, "经验教训", "Lessons learned", "Lessons");
+        names(SectionRole.WENT_WELL, "做得好的地方", "What went well", "Went well");
+        names(SectionRole.TO_IMPROVE, "需要改进的地方", "To improve", "What went wrong", "What could be improved",
+                "Needs improvement", "What to improve");
+        names(SectionRole.REFERENCES, "参考资料", "相关数据", "References", "Supporting data");
+    }
+
+    private SectionHeadings() {
+    }
+
+    private static void names(SectionRole role, String... headings) {
+        for (String heading : headings) {
+            ROLES.put(normalise(heading), role);
+        }
+    }
+
+    /** The role a heading names, or {@code null} for an author's own heading. */
+    static SectionRole role(String heading) {
+        return ROLES.get(normalise(heading));
+    }
+
+    static String normalise(String heading) {
+        String text = Normalizer.normalize(heading, Normalizer.Form.NFKC);
+        text = NUMBERING.matcher(text).replaceFirst("");
+        text = REMARK.matcher(text).replaceAll("");
+        StringBuilder out = new StringBuilder();
+        text.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+}

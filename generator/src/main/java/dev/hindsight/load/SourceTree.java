@@ -1,0 +1,90 @@
+package dev.hindsight.load;
+
+import dev.hindsight.diagnostic.DiagnosticCode;
+import dev.hindsight.diagnostic.Diagnostics;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Finds the report files under a source directory: every {@code *.md}, skipping names that start with
+ * '_' or '.' (drafts, templates, .git), in a stable order. Symbolic links are followed only while
+ * they stay inside the source directory, and loops are cut.
+ */
+final class SourceTree {
+    private SourceTree() {
+    }
+
+    /** A report file and its path relative to the source directory, with '/' separators. */
+    record ReportFile(Path file, String relativePath) {
+    }
+
+    static List<ReportFile> find(Path root, Diagnostics problems) throws IOException {
+        Path realRoot = root.toRealPath();
+        List<ReportFile> found = new ArrayList<>();
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        if (!dir.equals(root) && isIgnored(dir)) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (!dir.toRealPath().startsWith(realRoot)) {
+                            outside(dir);
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (attrs.isRegularFile() && !isIgnored(file) && file.toString().endsWith(".md")) {
+                            if (file.toRealPath().startsWith(realRoot)) {
+                                found.add(new ReportFile(file, relative(file)));
+                            } else {
+                                outside(file);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        if (!(e instanceof FileSystemLoopException)) { // a loop's files are visited once anyway
+                            problems.add(new dev.hindsight.diagnostic.Diagnostic(relative(file), 0, 0,
+                                    DiagnosticCode.FILE_UNREADABLE.defaultLevel(), DiagnosticCode.FILE_UNREADABLE,
+                                    "cannot read: " + e.getClass().getSimpleName(), "check its permissions"));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    private void outside(Path path) {
+                        problems.add(new dev.hindsight.diagnostic.Diagnostic(relative(path), 0, 0,
+                                DiagnosticCode.FILE_OUTSIDE_SOURCE.defaultLevel(), DiagnosticCode.FILE_OUTSIDE_SOURCE,
+                                "a symbolic link that leads outside the source directory is not followed",
+                                "copy the file into the source directory instead of linking to it"));
+                    }
+
+                    private String relative(Path path) {
+                        return root.relativize(path).toString().replace('\\', '/');
+                    }
+                });
+        found.sort(Comparator.comparing(ReportFile::relativePath));
+        return found;
+    }
+
+    private static boolean isIgnored(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith("_") || name.startsWith(".");
+    }
+}

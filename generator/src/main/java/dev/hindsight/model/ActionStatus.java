@@ -1,0 +1,18 @@
+package dev.hindsight.model;
+
+import java.util.Optional;
+
+/** Where an action item stands. */
+public enum ActionStatus {
+    NOT_STARTED, IN_PROGRESS, COMPLETED, BLOCKED, CANCELLED;
+
+    /** Reads a value in any case and word separator ({@code not-started}, {@code NotStarted}); empty if unknown. */
+    public static Optional<ActionStatus> parse(String text) {
+        return EnumWords.parse(values(), text);
+    }
+
+    /** The spelling used in reports and outputs, e.g. {@code in-progress}. */
+    public String label() {
+        return EnumWords.label(this);
+    }
+}
