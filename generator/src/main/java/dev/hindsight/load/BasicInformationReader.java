@@ -53,10 +53,11 @@ final class BasicInformationReader {
                 draft.tags = People.list(value);
             } else if (SEVERITY.contains(label) && draft.severity == null) {
                 Severity.parse(value).ifPresentOrElse(s -> draft.severity = new Located<>(s, line, 1),
-                        () -> diagnostics.report(DiagnosticCode.UNKNOWN_VALUE, line, 1,
-                                "unknown severity '" + value + "'"
-                                        + DidYouMean.hint(value, FrontMatterReader.SEVERITIES),
-                                "use P0 (worst) to P4, e.g. 'P1 (严重)'"));
+                        () -> {
+                            draft.unreadable.add("severity");
+                            diagnostics.report(DiagnosticCode.UNKNOWN_VALUE, line, 1, "unknown severity '" + value + "'",
+                                    "use P0 (worst) to P4, e.g. 'P1 (严重)'");
+                        });
             } else if (OWNER.contains(label) && draft.owner == null) {
                 draft.owner = People.name(value);
             } else if (PARTICIPANTS.contains(label) && draft.participants == null) {
@@ -77,6 +78,7 @@ final class BasicInformationReader {
                 draft.resolved = new Located<>(range.end(), line, 1);
             }
         } catch (DateTimes.InvalidDateException e) {
+            draft.unreadable.add("started");
             diagnostics.report(DiagnosticCode.INVALID_DATE, line, 1, "incident time: " + e.getMessage(),
                     "write it as '2025-10-05 18:00 - 19:30 (UTC+8)'");
         }

@@ -30,7 +30,6 @@ final class FrontMatterReader {
     static final List<String> ACTION_KEYS = List.of("id", "description", "priority", "owner", "due", "status",
             "completed", "term", "link");
     static final List<String> LINK_KEYS = List.of("title", "url");
-    static final List<String> SEVERITIES = List.of("P0", "P1", "P2", "P3", "P4");
 
     private final SafeYaml yaml;
     private final ZoneId zone;
@@ -59,7 +58,18 @@ final class FrontMatterReader {
         }
         Map<String, NodeTuple> entries = fields.entries(mapping, KEYS, "in the front matter");
         entries.forEach((key, tuple) -> readKey(key, tuple, fields, draft));
+        // A required key that was written but could not be read already has its diagnostic.
+        markUnreadable(entries, "id", draft.id, draft);
+        markUnreadable(entries, "title", draft.title, draft);
+        markUnreadable(entries, "severity", draft.severity, draft);
+        markUnreadable(entries, "started", draft.started, draft);
         return true;
+    }
+
+    private static void markUnreadable(Map<String, NodeTuple> entries, String key, Object value, ReportDraft draft) {
+        if (value == null && entries.containsKey(key) && !YamlFields.isNull(entries.get(key).getValueNode())) {
+            draft.unreadable.add(key);
+        }
     }
 
     private void readKey(String key, NodeTuple tuple, YamlFields fields, ReportDraft draft) {
@@ -67,7 +77,7 @@ final class FrontMatterReader {
         switch (key) {
             case "id" -> fields.text(value, key).ifPresent(v -> draft.id = located(v, value, fields));
             case "title" -> fields.text(value, key).ifPresent(v -> draft.title = located(v, value, fields));
-            case "severity" -> fields.choice(value, key, Severity::parse, SEVERITIES)
+            case "severity" -> fields.choice(value, key, Severity::parse, List.of())
                     .ifPresent(v -> draft.severity = located(v, value, fields));
             case "status" -> fields.choice(value, "report status", ReportStatus::parse,
                     YamlFields.labels(ReportStatus.values())).ifPresent(v -> draft.status = located(v, value, fields));

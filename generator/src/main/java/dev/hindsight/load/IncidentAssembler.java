@@ -41,10 +41,10 @@ final class IncidentAssembler {
     static Optional<Incident> assemble(ReportDraft draft, ReportSource source, Diagnostics diagnostics) {
         String id = id(draft, diagnostics);
         String title = title(draft, id, diagnostics);
-        if (draft.severity == null) {
+        if (draft.severity == null && !draft.unreadable.contains("severity")) {
             missing(diagnostics, "severity", "add 'severity: P2' (P0 worst .. P4), or '- **故障等级**: P2' in 基本信息");
         }
-        if (draft.started == null) {
+        if (draft.started == null && !draft.unreadable.contains("started")) {
             missing(diagnostics, "started", "add 'started: 2025-10-05T18:00+08:00', or the 故障时间 line in 基本信息");
         }
         if (id == null || title == null || draft.severity == null || draft.started == null) {
@@ -83,6 +83,9 @@ final class IncidentAssembler {
 
     private static String id(ReportDraft draft, Diagnostics diagnostics) {
         if (draft.id == null) {
+            if (draft.unreadable.contains("id")) {
+                return null;
+            }
             missing(diagnostics, "id", "add 'id: INC-2025-10-05-001' to the front matter, or '- **故障ID**: …' in 基本信息");
             return null;
         }
@@ -109,6 +112,9 @@ final class IncidentAssembler {
                     "the heading '" + draft.heading.value() + "' is the template's, so the title became '" + made + "'",
                     "replace the first heading with a real title, e.g. '# OTLP Collector OOM after a batch_size change'");
             return made;
+        }
+        if (draft.unreadable.contains("title")) {
+            return null;
         }
         missing(diagnostics, "title", "add 'title: …' to the front matter or start the body with '# Title'");
         return null;

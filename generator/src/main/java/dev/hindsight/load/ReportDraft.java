@@ -9,9 +9,11 @@ import dev.hindsight.model.WhyStep;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What has been read of one report so far. The front matter is read first; the body's readers only
@@ -57,4 +59,9 @@ final class ReportDraft {
     List<Lesson> lessons = new ArrayList<>();
     List<Link> links;
     final Map<String, Object> extra = new LinkedHashMap<>();
+    /**
+     * Required fields that were written but could not be read (e.g. severity: P7). They already have
+     * a diagnostic, so they are not reported again as missing.
+     */
+    final Set<String> unreadable = new HashSet<>();
 }

@@ -205,7 +205,9 @@ final class YamlFields {
         Optional<E> value = parse.apply(text.get());
         if (value.isEmpty()) {
             report(DiagnosticCode.UNKNOWN_VALUE, node, "unknown " + key + " '" + text.get() + "'"
-                    + DidYouMean.hint(text.get(), allowed), "use one of: " + String.join(", ", allowed));
+                    + DidYouMean.hint(text.get(), allowed),
+                    "use one of: " + String.join(", ", allowed.isEmpty() ? List.of("P0 (worst)", "P1", "P2", "P3",
+                            "P4", "or SEV0..SEV4") : allowed));
         }
         return value;
     }
