@@ -1,0 +1,95 @@
+package dev.hindsight.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The load benchmark: generates a corpus (once, deterministically), then loads it in a fresh JVM per
+ * run and prints each run and the medians. A fresh JVM per run is what a user's build pays: no warm
+ * JIT, no warm caches.
+ *
+ * <pre>java -cp benchmark/target/hindsight-benchmark.jar dev.hindsight.bench.LoadBenchmark \
+ *     [--count 10000] [--runs 5] [--corpus target/corpus-10000] [--jvm-arg -Xmx1g]...</pre>
+ */
+public final class LoadBenchmark {
+    private LoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int count = 10_000;
+        int runs = 5;
+        Path corpus = null;
+        List<String> jvmArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--count" -> count = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--corpus" -> corpus = Path.of(args[++i]);
+                case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (options: --count N --runs N --corpus DIR --jvm-arg ARG)");
+            }
+        }
+        if (jvmArgs.isEmpty()) {
+            jvmArgs.add("-Xmx1g");
+        }
+        if (corpus == null) {
+            corpus = Path.of("target", "corpus-" + count);
+        }
+        if (!Files.isDirectory(corpus)) {
+            System.out.println("generating " + count + " reports into " + corpus + " ...");
+            CorpusGenerator.generate(count, 42, corpus);
+        }
+        System.out.println("corpus " + corpus + ", " + Runtime.getRuntime().availableProcessors() + " cores, JVM "
+                + String.join(" ", jvmArgs) + ", " + runs + " runs, each in a fresh JVM");
+        List<Double> seconds = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        List<Double> heaps = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            LoadOnce.Figures figures = runInFreshJvm(corpus, jvmArgs);
+            System.out.printf("run %d: %s%n", run, figures);
+            seconds.add(figures.seconds());
+            rates.add(figures.reportsPerSecond());
+            heaps.add(figures.peakHeapMiB());
+        }
+        System.out.printf("median: %.3f s, %.0f reports/s, peak heap %.0f MiB%n", median(seconds), median(rates),
+                median(heaps));
+    }
+
+    private static LoadOnce.Figures runInFreshJvm(Path corpus, List<String> jvmArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LoadOnce.class.getName());
+        command.add(corpus.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                last = line;
+            }
+        }
+        if (process.waitFor() != 0 || last == null) {
+            throw new IOException("the load run failed: " + last);
+        }
+        return LoadOnce.Figures.parse(last);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
