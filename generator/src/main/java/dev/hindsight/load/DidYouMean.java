@@ -11,7 +11,8 @@ final class DidYouMean {
 
     /**
      * The closest candidate within a small edit distance (1 for short words, 2 otherwise), or empty.
-     * Ties go to the first candidate, so suggestions are stable.
+     * Ties go to the first candidate, so suggestions are stable. Case counts as a difference worth a
+     * suggestion ({@code Title} → {@code title}) but not as a distance.
      */
     static Optional<String> closest(String typed, Collection<String> candidates) {
         String wanted = typed.toLowerCase(Locale.ROOT);
@@ -25,7 +26,7 @@ final class DidYouMean {
                 bestDistance = d;
             }
         }
-        return bestDistance > 0 && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return bestDistance <= allowed && !best.equals(typed) ? Optional.of(best) : Optional.empty();
     }
 
     /** A hint sentence: " (did you mean 'x'?)" or "" when nothing is close. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.util.Optional;
 
 /**
  * Names the legacy encoding a non-UTF-8 report was probably saved in, so the diagnostic can say
@@ -14,15 +15,20 @@ final class EncodingGuess {
     private EncodingGuess() {
     }
 
-    /** A clause for the diagnostic, e.g. "; the file looks GB18030-encoded"; empty when unsure. */
-    static String describe(byte[] bytes) {
+    /** The encoding the file was probably saved in, as iconv spells it: GB18030 or Windows-1252; empty when unsure. */
+    static Optional<String> name(byte[] bytes) {
         if (decodesStrictly(bytes, "GB18030") && hasHan(new String(bytes, Charset.forName("GB18030")))) {
-            return "; the file looks GB18030-encoded (Chinese Windows)";
+            return Optional.of("GB18030");
         }
         if (decodesStrictly(bytes, "windows-1252")) {
-            return "; the file looks Windows-1252-encoded";
+            return Optional.of("Windows-1252");
         }
-        return "";
+        return Optional.empty();
+    }
+
+    /** A clause for the diagnostic about {@link #name}, e.g. "; the file looks GB18030-encoded (Chinese Windows)". */
+    static String describe(String name) {
+        return "; the file looks " + name + "-encoded" + (name.equals("GB18030") ? " (Chinese Windows)" : "");
     }
 
     private static boolean decodesStrictly(byte[] bytes, String charset) {

@@ -77,7 +77,9 @@ final class FrontMatterReader {
         switch (key) {
             case "id" -> fields.text(value, key).ifPresent(v -> draft.id = located(v, value, fields));
             case "title" -> fields.text(value, key).ifPresent(v -> draft.title = located(v, value, fields));
-            case "severity" -> fields.choice(value, key, Severity::parse, List.of())
+            // No "did you mean" for severities: P7 is as close to P0 as to P4, so a guess would mislead.
+            case "severity" -> fields.choice(value, key, Severity::parse, "",
+                            "use P0 (worst), P1, P2, P3 or P4 (SEV0..SEV4 also work)")
                     .ifPresent(v -> draft.severity = located(v, value, fields));
             case "status" -> fields.choice(value, "report status", ReportStatus::parse,
                     YamlFields.labels(ReportStatus.values())).ifPresent(v -> draft.status = located(v, value, fields));

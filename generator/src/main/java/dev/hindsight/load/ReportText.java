@@ -78,10 +78,12 @@ final class ReportText {
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int offset = in.position();
+            Optional<String> encoding = EncodingGuess.name(bytes);
             diagnostics.report(DiagnosticCode.INVALID_UTF8, lineAt(bytes, offset), columnAt(bytes, offset),
                     "invalid UTF-8 at byte offset " + offset + " (byte 0x" + hex(bytes[offset]) + ")"
-                            + EncodingGuess.describe(bytes),
-                    "save the file as UTF-8 (e.g. iconv -f GB18030 -t UTF-8, or your editor's 'Save with encoding')");
+                            + encoding.map(EncodingGuess::describe).orElse(""),
+                    "save the file as UTF-8 (" + encoding.map(e -> "e.g. iconv -f " + e + " -t UTF-8, or ").orElse("")
+                            + "your editor's 'Save with encoding')");
             return Optional.empty();
         }
         decoder.flush(out);

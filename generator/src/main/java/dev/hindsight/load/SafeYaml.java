@@ -13,6 +13,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -76,6 +77,11 @@ final class SafeYaml {
                         "quote values that contain ': ' or start with a special character, and check the indentation");
             }
             return Optional.empty();
+        } catch (ReaderException e) {
+            // Not a limit: a control character (often pasted terminal output). The exception's position
+            // is relative to snakeyaml's read buffer, so find the character in the text instead.
+            reportUnprintable(yaml, firstLine, e.getCodePoint(), diagnostics);
+            return Optional.empty();
         } catch (YAMLException e) {
             diagnostics.report(DiagnosticCode.YAML_LIMIT_EXCEEDED, firstLine, 1,
                     "the front matter exceeds a safety limit: " + e.getMessage(),
@@ -87,6 +93,23 @@ final class SafeYaml {
             return Optional.empty();
         }
         return checkTags(root, firstLine, diagnostics) ? Optional.of(root) : Optional.empty();
+    }
+
+    private static void reportUnprintable(String yaml, int firstLine, int codePoint, Diagnostics diagnostics) {
+        int line = firstLine;
+        int lineStart = 0;
+        int at = 0;
+        while (at < yaml.length() && StreamReader.isPrintable(yaml.codePointAt(at))) {
+            if (yaml.charAt(at) == '\n') {
+                line++;
+                lineStart = at + 1;
+            }
+            at += Character.charCount(yaml.codePointAt(at));
+        }
+        diagnostics.report(DiagnosticCode.INVALID_YAML, line, yaml.codePointCount(lineStart, at) + 1,
+                "invalid YAML: the control character U+" + String.format("%04X", codePoint)
+                        + " is not allowed in front matter",
+                "remove it (it often comes with text pasted from a terminal), or move that text into the body");
     }
 
     /** True when every node carries a core-schema tag; reports the first one that does not. */

@@ -195,21 +195,29 @@ final class YamlFields {
         }
     }
 
-    /** An enum value, with a "did you mean" when the author was close. */
+    /** An enum value, with a "did you mean" when the author was close to one of {@code allowed}. */
     <E extends Enum<E>> Optional<E> choice(Node node, String key, Function<String, Optional<E>> parse,
                                           List<String> allowed) {
+        return choice(node, key, parse, DidYouMean.hint(textOf(node), allowed),
+                "use one of: " + String.join(", ", allowed));
+    }
+
+    /** An enum value; when unknown, reported with the given suggestion and hint. */
+    <E extends Enum<E>> Optional<E> choice(Node node, String key, Function<String, Optional<E>> parse,
+                                          String suggestion, String hint) {
         Optional<String> text = text(node, key);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         Optional<E> value = parse.apply(text.get());
         if (value.isEmpty()) {
-            report(DiagnosticCode.UNKNOWN_VALUE, node, "unknown " + key + " '" + text.get() + "'"
-                    + DidYouMean.hint(text.get(), allowed),
-                    "use one of: " + String.join(", ", allowed.isEmpty() ? List.of("P0 (worst)", "P1", "P2", "P3",
-                            "P4", "or SEV0..SEV4") : allowed));
+            report(DiagnosticCode.UNKNOWN_VALUE, node, "unknown " + key + " '" + text.get() + "'" + suggestion, hint);
         }
         return value;
+    }
+
+    private static String textOf(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue().strip() : "";
     }
 
     /** The labels of an enum's values, for messages: {@code not-started, in-progress, ...}. */
@@ -226,8 +234,9 @@ final class YamlFields {
         int[] budget = {MAX_EXTRA_NODES};
         Object value = plain(node, budget, Collections.newSetFromMap(new IdentityHashMap<>()));
         if (budget[0] < 0) {
-            report(DiagnosticCode.YAML_LIMIT_EXCEEDED, node, "this value expands to more than " + MAX_EXTRA_NODES
-                    + " nodes", "simplify it; aliases that repeat large structures are not supported");
+            report(DiagnosticCode.YAML_LIMIT_EXCEEDED, node, "this value contains itself through an alias, or expands "
+                    + "to more than " + MAX_EXTRA_NODES + " nodes", "simplify it; aliases that repeat large structures "
+                    + "or refer to themselves are not supported");
             return Optional.empty();
         }
         return Optional.ofNullable(value);
