@@ -31,7 +31,6 @@ public enum DiagnosticCode {
     INVALID_ID("HS125", Level.ERROR),
     DUPLICATE_ID("HS126", Level.ERROR),
     GENERIC_TITLE("HS127", Level.WARNING),
-    UNREADABLE_METADATA("HS128", Level.WARNING),
     TIMES_OUT_OF_ORDER("HS129", Level.WARNING),
 
     // HS13x: the body's known sections

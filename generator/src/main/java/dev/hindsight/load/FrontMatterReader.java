@@ -67,7 +67,8 @@ final class FrontMatterReader {
     }
 
     private static void markUnreadable(Map<String, NodeTuple> entries, String key, Object value, ReportDraft draft) {
-        if (value == null && entries.containsKey(key) && !YamlFields.isNull(entries.get(key).getValueNode())) {
+        // Blank ("" or "  ") counts as missing, so it gets the missing-field error rather than nothing.
+        if (value == null && entries.containsKey(key) && !YamlFields.isBlank(entries.get(key).getValueNode())) {
             draft.unreadable.add(key);
         }
     }
@@ -78,7 +79,7 @@ final class FrontMatterReader {
             case "id" -> fields.text(value, key).ifPresent(v -> draft.id = located(v, value, fields));
             case "title" -> fields.text(value, key).ifPresent(v -> draft.title = located(v, value, fields));
             // No "did you mean" for severities: P7 is as close to P0 as to P4, so a guess would mislead.
-            case "severity" -> fields.choice(value, key, Severity::parse, "",
+            case "severity" -> fields.choice(value, key, Severity::parse, () -> "",
                             "use P0 (worst), P1, P2, P3 or P4 (SEV0..SEV4 also work)")
                     .ifPresent(v -> draft.severity = located(v, value, fields));
             case "status" -> fields.choice(value, "report status", ReportStatus::parse,

@@ -157,11 +157,13 @@ final class IncidentAssembler {
             return items;
         }
         LocalDate incidentDate = draft.started.value().toLocalDate();
+        Set<String> explicitIds = new HashSet<>();
+        draft.actions.stream().map(ActionDraft::id).filter(java.util.Objects::nonNull).forEach(explicitIds::add);
         Set<String> ids = new HashSet<>();
         int number = 0;
         for (ActionDraft a : draft.actions) {
             number++;
-            String id = a.id() != null ? a.id() : "A" + number;
+            String id = a.id() != null ? a.id() : defaultId(number, explicitIds, ids);
             if (!ids.add(id)) {
                 diagnostics.report(DiagnosticCode.DUPLICATE_ACTION_ID, a.line(), a.column(),
                         "the action id '" + id + "' is used twice in this report", "give each action item its own id");
@@ -195,6 +197,15 @@ final class IncidentAssembler {
                     status == ActionStatus.COMPLETED ? a.completed() : null, a.term(), a.link()));
         }
         return items;
+    }
+
+    /** A{position}, or the next free A{n} when an explicit id of another item already has that name. */
+    private static String defaultId(int position, Set<String> explicitIds, Set<String> taken) {
+        int n = position;
+        while (explicitIds.contains("A" + n) || taken.contains("A" + n)) {
+            n++;
+        }
+        return "A" + n;
     }
 
     /** The seed's timeline: immediate on the day, short-term within a week, long-term within a month. */

@@ -18,7 +18,7 @@ record IncidentTimeRange(OffsetDateTime start, OffsetDateTime end) {
     private static final Pattern RANGE = Pattern.compile(
             "(\\d{4}-\\d{1,2}-\\d{1,2})[ T]+(\\d{1,2}:\\d{2})(?::\\d{2})?"
                     + "(?:\\s*(?:-|–|—|~|～|至|到|to)\\s*(?:(\\d{4}-\\d{1,2}-\\d{1,2})[ T]+)?(\\d{1,2}:\\d{2})(?::\\d{2})?)?"
-                    + "\\s*(?:[(（]?\\s*(?:UTC|GMT)\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\s*[)）]?)?");
+                    + "\\s*(?:[(（]?\\s*(?:UTC|GMT)?\\s*([+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\s*[)）]?)?");
 
     static IncidentTimeRange parse(String text, ZoneId zone) throws DateTimes.InvalidDateException {
         Matcher m = RANGE.matcher(text.strip());

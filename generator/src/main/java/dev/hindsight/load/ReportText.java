@@ -32,7 +32,8 @@ final class ReportText {
             if (size > maxBytes) {
                 diagnostics.report(DiagnosticCode.FILE_TOO_LARGE, 0, 0,
                         "report is " + size + " bytes, over the limit of " + maxBytes + " bytes",
-                        "split the report, move logs and data to linked files, or raise the limit (maxReportSize)");
+                        "split the report, move logs and data to linked files, or raise the limit "
+                                + "(--max-report-size on the command line, maxReportSize in Maven)");
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(file);
@@ -70,12 +71,17 @@ final class ReportText {
     }
 
     private static Optional<String> decodeUtf8(byte[] bytes, Diagnostics diagnostics) {
+        // The JDK's lenient decoder is several times faster than a reporting CharsetDecoder; only a text
+        // with replacement characters (rare: bad bytes, or a real U+FFFD) needs the strict pass.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return Optional.of(text);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
         if (result.isError()) {
             int offset = in.position();
             Optional<String> encoding = EncodingGuess.name(bytes);
@@ -86,9 +92,7 @@ final class ReportText {
                             + "your editor's 'Save with encoding')");
             return Optional.empty();
         }
-        decoder.flush(out);
-        out.flip();
-        return Optional.of(out.toString());
+        return Optional.of(text);
     }
 
     private static int lineAt(byte[] bytes, int offset) {

@@ -4,7 +4,6 @@ import dev.hindsight.model.SectionRole;
 
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -57,11 +56,23 @@ final class SectionHeadings {
     }
 
     static String normalise(String heading) {
-        String text = Normalizer.normalize(heading, Normalizer.Form.NFKC);
-        text = NUMBERING.matcher(text).replaceFirst("");
-        text = REMARK.matcher(text).replaceAll("");
-        StringBuilder out = new StringBuilder();
-        text.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
-        return out.toString().toLowerCase(Locale.ROOT);
+        // Every heading and label of every report comes through here: skip the costly steps when the
+        // text cannot need them (most headings are already NFKC, unnumbered and without remarks).
+        String text = Normalizer.isNormalized(heading, Normalizer.Form.NFKC) ? heading
+                : Normalizer.normalize(heading, Normalizer.Form.NFKC);
+        if (startsWithNumbering(text)) {
+            text = NUMBERING.matcher(text).replaceFirst("");
+        }
+        if (text.indexOf('(') >= 0 || text.indexOf('[') >= 0) {
+            text = REMARK.matcher(text).replaceAll("");
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    private static boolean startsWithNumbering(String text) {
+        String stripped = text.stripLeading();
+        return !stripped.isEmpty() && (Character.isDigit(stripped.charAt(0)) || "一二三四五六七八九十".indexOf(stripped.charAt(0)) >= 0);
     }
 }

@@ -49,7 +49,9 @@ final class SourceTree {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         if (attrs.isRegularFile() && !isIgnored(file) && file.toString().endsWith(".md")) {
-                            if (file.toRealPath().startsWith(realRoot)) {
+                            // Directories were checked on the way in, so only a linked file can lead out;
+                            // resolving every path would cost a system call per path component.
+                            if (!Files.isSymbolicLink(file) || file.toRealPath().startsWith(realRoot)) {
                                 found.add(new ReportFile(file, relative(file)));
                             } else {
                                 outside(file);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads typed values out of front-matter nodes and reports, at the value's file line, every value of
@@ -113,6 +114,11 @@ final class YamlFields {
         return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
     }
 
+    /** Null, or a scalar with nothing but white space in it. */
+    static boolean isBlank(Node node) {
+        return isNull(node) || node instanceof ScalarNode scalar && scalar.getValue().isBlank();
+    }
+
     /** Any scalar as text (numbers and dates too: {@code id: 2025} is the id "2025"). */
     Optional<String> text(Node node, String key) {
         if (isNull(node)) {
@@ -198,20 +204,20 @@ final class YamlFields {
     /** An enum value, with a "did you mean" when the author was close to one of {@code allowed}. */
     <E extends Enum<E>> Optional<E> choice(Node node, String key, Function<String, Optional<E>> parse,
                                           List<String> allowed) {
-        return choice(node, key, parse, DidYouMean.hint(textOf(node), allowed),
+        return choice(node, key, parse, () -> DidYouMean.hint(textOf(node), allowed),
                 "use one of: " + String.join(", ", allowed));
     }
 
-    /** An enum value; when unknown, reported with the given suggestion and hint. */
+    /** An enum value; when unknown, reported with the suggestion (computed only then) and hint. */
     <E extends Enum<E>> Optional<E> choice(Node node, String key, Function<String, Optional<E>> parse,
-                                          String suggestion, String hint) {
+                                          Supplier<String> suggestion, String hint) {
         Optional<String> text = text(node, key);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         Optional<E> value = parse.apply(text.get());
         if (value.isEmpty()) {
-            report(DiagnosticCode.UNKNOWN_VALUE, node, "unknown " + key + " '" + text.get() + "'" + suggestion, hint);
+            report(DiagnosticCode.UNKNOWN_VALUE, node, "unknown " + key + " '" + text.get() + "'" + suggestion.get(), hint);
         }
         return value;
     }
