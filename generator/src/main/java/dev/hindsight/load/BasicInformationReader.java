@@ -15,21 +15,17 @@ import java.util.Set;
  * Only fills what the front matter left empty.
  */
 final class BasicInformationReader {
-    private static final Set<String> ID = labels("故障ID", "事件ID", "Incident ID", "ID");
-    private static final Set<String> TIME = labels("故障时间", "Incident time", "Time");
-    private static final Set<String> SCOPE = labels("影响范围", "Impact scope", "Scope");
-    private static final Set<String> SERVICES = labels("影响服务", "Affected services", "Services", "Service");
-    private static final Set<String> TAGS = labels("标签", "Tags");
-    private static final Set<String> SEVERITY = labels("故障等级", "严重程度", "Severity");
-    private static final Set<String> OWNER = labels("负责人", "Owner");
-    private static final Set<String> PARTICIPANTS = labels("参与人", "Participants");
-    private static final Set<String> STATUS = labels("报告状态", "状态", "Report status", "Status");
+    private static final Set<String> ID = LabelledText.labels("故障ID", "事件ID", "Incident ID", "ID");
+    private static final Set<String> TIME = LabelledText.labels("故障时间", "Incident time", "Time");
+    private static final Set<String> SCOPE = LabelledText.labels("影响范围", "Impact scope", "Scope");
+    private static final Set<String> SERVICES = LabelledText.labels("影响服务", "Affected services", "Services", "Service");
+    private static final Set<String> TAGS = LabelledText.labels("标签", "Tags");
+    private static final Set<String> SEVERITY = LabelledText.labels("故障等级", "严重程度", "Severity");
+    private static final Set<String> OWNER = LabelledText.labels("负责人", "Owner");
+    private static final Set<String> PARTICIPANTS = LabelledText.labels("参与人", "Participants");
+    private static final Set<String> STATUS = LabelledText.labels("报告状态", "状态", "Report status", "Status");
 
     private BasicInformationReader() {
-    }
-
-    private static Set<String> labels(String... names) {
-        return Set.of(java.util.Arrays.stream(names).map(SectionHeadings::normalise).toArray(String[]::new));
     }
 
     static void read(MarkdownBody body, ReportDraft draft, ZoneId zone, Diagnostics diagnostics) {

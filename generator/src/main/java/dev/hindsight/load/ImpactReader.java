@@ -11,19 +11,15 @@ import java.util.Set;
  * English labels), read into the impact figures when the front matter does not give them.
  */
 final class ImpactReader {
-    private static final Set<String> USERS = labels("受影响用户数", "影响用户数", "Affected users", "Users affected",
+    private static final Set<String> USERS = LabelledText.labels("受影响用户数", "影响用户数", "Affected users", "Users affected",
             "Users");
-    private static final Set<String> DATA_LOSS = labels("数据丢失", "Data loss");
-    private static final Set<String> AVAILABILITY = labels("可用性", "Availability");
-    private static final Set<String> SLO = labels("SLO 影响", "SLO", "SLO impact");
-    private static final Set<String> ERROR_BUDGET = labels("错误预算消耗", "错误预算", "Error budget consumed",
+    private static final Set<String> DATA_LOSS = LabelledText.labels("数据丢失", "Data loss");
+    private static final Set<String> AVAILABILITY = LabelledText.labels("可用性", "Availability");
+    private static final Set<String> SLO = LabelledText.labels("SLO 影响", "SLO", "SLO impact");
+    private static final Set<String> ERROR_BUDGET = LabelledText.labels("错误预算消耗", "错误预算", "Error budget consumed",
             "Error budget");
 
     private ImpactReader() {
-    }
-
-    private static Set<String> labels(String... names) {
-        return Set.of(java.util.Arrays.stream(names).map(SectionHeadings::normalise).toArray(String[]::new));
     }
 
     static void read(MarkdownBody body, ReportDraft draft) {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,9 +29,9 @@ import java.util.stream.Stream;
  */
 final class IncidentAssembler {
     static final Pattern ID_FORM = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Set<String> GENERIC_HEADINGS = Set.of("故障复盘报告", "复盘报告", "事后复盘报告", "事后复盘",
-            "Post-mortem report", "Postmortem report", "Post-mortem", "Postmortem", "Incident report",
-            "Incident review").stream().map(SectionHeadings::normalise).collect(Collectors.toSet());
+    private static final Set<String> GENERIC_HEADINGS = LabelledText.labels("故障复盘报告", "复盘报告", "事后复盘报告",
+            "事后复盘", "Post-mortem report", "Postmortem report", "Post-mortem", "Postmortem", "Incident report",
+            "Incident review");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]|\\.(?=\\s|$)");
 
     private IncidentAssembler() {

@@ -8,8 +8,11 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The seed's "label: value" lines: {@code - **故障ID**: INC-…}, {@code **影响**：…},
@@ -20,6 +23,11 @@ import java.util.Optional;
  * @param node  the paragraph, for its line and for readers that want the inline nodes
  */
 record LabelledText(String label, String value, Paragraph node) {
+
+    /** A set of labels as written by authors, normalised the way {@link #label} is, for matching. */
+    static Set<String> labels(String... names) {
+        return Arrays.stream(names).map(SectionHeadings::normalise).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** Every labelled line among the blocks, in order, including those in (nested) lists. */
     static List<LabelledText> in(List<Node> blocks) {

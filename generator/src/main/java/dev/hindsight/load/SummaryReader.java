@@ -13,17 +13,13 @@ import java.util.Set;
  * and trigger.
  */
 final class SummaryReader {
-    private static final Set<String> IMPACT = labels("影响", "Impact");
-    private static final Set<String> ROOT_CAUSE = labels("根本原因", "根因", "Root cause");
-    private static final Set<String> TRIGGER = labels("触发", "触发因素", "Trigger");
+    private static final Set<String> IMPACT = LabelledText.labels("影响", "Impact");
+    private static final Set<String> ROOT_CAUSE = LabelledText.labels("根本原因", "根因", "Root cause");
+    private static final Set<String> TRIGGER = LabelledText.labels("触发", "触发因素", "Trigger");
     /** The seed template's instruction sentence, which teams often leave in place. */
     private static final List<String> PLACEHOLDERS = List.of("简明扼要地描述", "Briefly describe");
 
     private SummaryReader() {
-    }
-
-    private static Set<String> labels(String... names) {
-        return Set.of(java.util.Arrays.stream(names).map(SectionHeadings::normalise).toArray(String[]::new));
     }
 
     static void read(MarkdownBody body, ReportDraft draft) {
