@@ -42,7 +42,16 @@ public enum DiagnosticCode {
     BAD_ANNOTATION("HS142", Level.WARNING),
     DUPLICATE_ACTION_ID("HS143", Level.ERROR),
     ACTION_WITHOUT_OWNER("HS144", Level.WARNING),
-    COMPLETION_DATE_ON_OPEN_ITEM("HS145", Level.WARNING);
+    COMPLETION_DATE_ON_OPEN_ITEM("HS145", Level.WARNING),
+
+    // HS15x: links and files the body refers to (found while rendering)
+    LINKED_FILE_MISSING("HS150", Level.WARNING),
+    LINK_OUTSIDE_SOURCE("HS151", Level.WARNING),
+    ROOT_ABSOLUTE_LINK("HS152", Level.WARNING),
+
+    // HS16x: templates and output
+    TEMPLATE_ERROR("HS160", Level.ERROR),
+    OUTPUT_ERROR("HS161", Level.ERROR);
 
     private final String code;
     private final Level defaultLevel;

@@ -1,0 +1,96 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.site.SiteSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code build}: renders the knowledge base as a static site. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Renders the reports as a static HTML knowledge base.",
+        footer = {"", "Examples:",
+                "  hindsight build --source src/postmortems --out target/postmortems",
+                "  hindsight build --source reports --out site --locale zh-CN --title \"复盘知识库\" --as-of 2026-11-25",
+                "", "The output directory is replaced as a whole, and only when the build succeeds.",
+                "Exit codes: 0 built without errors, 1 built but some reports had errors (left out) or the site",
+                "was not written, 2 usage error."})
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions options;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the site.")
+    Path out;
+
+    @Option(names = "--locale", paramLabel = "LOCALE", description = "UI language: en or zh-CN. Default: en.")
+    String locale = "en";
+
+    @Option(names = "--title", paramLabel = "TITLE", description = "The site's title. Default: ${DEFAULT-VALUE}.")
+    String title = "Post-mortems";
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Templates that override the built-in ones of the same name (needs a JDK).")
+    Path templates;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The site's absolute URL, for the few links that must be absolute.")
+    String baseUrl;
+
+    @Option(names = "--edit-url", paramLabel = "PATTERN",
+            description = "Where a report can be edited; {path} is its path in the source directory, e.g. "
+                    + "https://git.example.com/sre/postmortems/edit/main/{path}")
+    String editUrl;
+
+    @Option(names = "--allow-raw-html", description = "Render raw HTML in reports instead of escaping it.")
+    boolean allowRawHtml;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(options.source)) {
+            err.println("hindsight build: not a directory: " + options.source);
+            return Main.EXIT_USAGE;
+        }
+        Locale uiLocale = switch (locale.toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "en" -> Locale.ENGLISH;
+            case "zh-cn", "zh" -> Locale.SIMPLIFIED_CHINESE;
+            default -> null;
+        };
+        if (uiLocale == null) {
+            err.println("hindsight build: unsupported --locale " + locale + " (use en or zh-CN)");
+            return Main.EXIT_USAGE;
+        }
+        SiteSettings site = new SiteSettings(title, uiLocale, options.asOf(), options.zone(), baseUrl, editUrl,
+                allowRawHtml, templates);
+        BuildResult result = SiteGeneration.run(new BuildRequest(options.source, out, options.settings(), site));
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (Diagnostic d : result.diagnostics()) {
+            stdout.println(d.toGccLine());
+            if (d.hint() != null) {
+                stdout.println("    hint: " + d.hint());
+            }
+        }
+        if (result.site().written()) {
+            stdout.println("Wrote " + result.site().pages() + " pages for " + result.load().incidents().size()
+                    + " incidents to " + out + " (open " + out.resolve("index.html") + ")");
+        } else {
+            stdout.println("The site was not written; " + out + " is unchanged.");
+        }
+        stdout.flush();
+        return result.hasErrors() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+}

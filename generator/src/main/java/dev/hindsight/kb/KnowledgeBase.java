@@ -1,0 +1,131 @@
+package dev.hindsight.kb;
+
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.Lesson;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loaded incidents seen as a whole, as of a date: newest first, grouped into taxonomies, with
+ * their lessons by tag and each incident's neighbours by start time. Immutable; built once per site.
+ */
+public final class KnowledgeBase {
+    /** Newest first; ties (same start) by id so the order never depends on load order. */
+    public static final Comparator<Incident> NEWEST_FIRST = Comparator
+            .comparing((Incident i) -> i.times().started().toInstant()).reversed()
+            .thenComparing(Incident::id);
+
+    private final List<Incident> incidents;
+    private final LocalDate asOf;
+    private final Map<TaxonomyKind, Taxonomy> taxonomies = new EnumMap<>(TaxonomyKind.class);
+    private final Map<String, Integer> positions = new LinkedHashMap<>();
+
+    public KnowledgeBase(List<Incident> incidents, LocalDate asOf) {
+        List<Incident> sorted = new ArrayList<>(incidents);
+        sorted.sort(NEWEST_FIRST);
+        this.incidents = List.copyOf(sorted);
+        this.asOf = asOf;
+        for (int i = 0; i < sorted.size(); i++) {
+            positions.put(sorted.get(i).id(), i);
+        }
+        Comparator<String> byName = String.CASE_INSENSITIVE_ORDER;
+        taxonomies.put(TaxonomyKind.SERVICES, Taxonomy.of(TaxonomyKind.SERVICES, this.incidents,
+                Incident::services, byName));
+        taxonomies.put(TaxonomyKind.TAGS, Taxonomy.of(TaxonomyKind.TAGS, this.incidents, Incident::tags, byName));
+        taxonomies.put(TaxonomyKind.SEVERITIES, Taxonomy.of(TaxonomyKind.SEVERITIES, this.incidents,
+                i -> List.of(i.severity().name()), Comparator.naturalOrder()));
+        taxonomies.put(TaxonomyKind.YEARS, Taxonomy.of(TaxonomyKind.YEARS, this.incidents,
+                i -> List.of(String.valueOf(i.times().started().getYear())), Comparator.reverseOrder()));
+        taxonomies.put(TaxonomyKind.OWNERS, Taxonomy.of(TaxonomyKind.OWNERS, this.incidents,
+                i -> i.owner() == null ? List.of() : List.of(i.owner()), byName));
+    }
+
+    /** Newest first. */
+    public List<Incident> incidents() {
+        return incidents;
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public Taxonomy taxonomy(TaxonomyKind kind) {
+        return taxonomies.get(kind);
+    }
+
+    /** The incident that started just before this one. */
+    public Optional<Incident> previous(Incident incident) {
+        int at = positions.get(incident.id());
+        return at + 1 < incidents.size() ? Optional.of(incidents.get(at + 1)) : Optional.empty();
+    }
+
+    /** The incident that started just after this one. */
+    public Optional<Incident> next(Incident incident) {
+        int at = positions.get(incident.id());
+        return at > 0 ? Optional.of(incidents.get(at - 1)) : Optional.empty();
+    }
+
+    public List<ActionItem> actions() {
+        return incidents.stream().flatMap(i -> i.actions().stream()).toList();
+    }
+
+    public List<ActionItem> openActions() {
+        return actions().stream().filter(a -> !a.isClosed()).toList();
+    }
+
+    public List<ActionItem> overdueActions() {
+        return actions().stream().filter(a -> a.isOverdue(asOf)).toList();
+    }
+
+    /** Incidents of severity P0 or P1 that started in the as-of date's year. */
+    public long majorIncidentsThisYear() {
+        return incidents.stream().filter(i -> i.severity().level() <= 1)
+                .filter(i -> i.times().started().getYear() == asOf.getYear()).count();
+    }
+
+    /**
+     * Every lesson grouped by the tags of its incident (a lesson appears under each tag), tags in name
+     * order, then the lessons of untagged incidents last.
+     */
+    public List<LessonGroup> lessonsByTag() {
+        Map<String, List<LessonGroup.SourcedLesson>> byTag = new LinkedHashMap<>();
+        List<LessonGroup.SourcedLesson> untagged = new ArrayList<>();
+        for (TaxonomyTerm tag : taxonomy(TaxonomyKind.TAGS).terms()) {
+            List<LessonGroup.SourcedLesson> lessons = new ArrayList<>();
+            for (Incident incident : tag.incidents()) {
+                for (Lesson lesson : incident.lessons()) {
+                    lessons.add(new LessonGroup.SourcedLesson(lesson, incident));
+                }
+            }
+            if (!lessons.isEmpty()) {
+                byTag.put(tag.name(), lessons);
+            }
+        }
+        for (Incident incident : incidents) {
+            if (incident.tags().isEmpty()) {
+                incident.lessons().forEach(l -> untagged.add(new LessonGroup.SourcedLesson(l, incident)));
+            }
+        }
+        List<LessonGroup> groups = new ArrayList<>();
+        byTag.forEach((tag, lessons) -> groups.add(new LessonGroup(tag, lessons)));
+        if (!untagged.isEmpty()) {
+            groups.add(new LessonGroup(null, untagged));
+        }
+        return groups;
+    }
+
+    /** Looks an incident up by id, case-insensitively (ids are unique that way). */
+    public Optional<Incident> incident(String id) {
+        return incidents.stream().filter(i -> i.id().toLowerCase(Locale.ROOT).equals(id.toLowerCase(Locale.ROOT)))
+                .findFirst();
+    }
+}

@@ -1,0 +1,345 @@
+package dev.hindsight.site;
+
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.kb.LessonGroup;
+import dev.hindsight.kb.Taxonomy;
+import dev.hindsight.kb.TaxonomyKind;
+import dev.hindsight.kb.TaxonomyTerm;
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.ActionStatus;
+import dev.hindsight.model.Impact;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.IncidentTimes;
+import dev.hindsight.model.LessonKind;
+import dev.hindsight.model.Section;
+import dev.hindsight.model.TimelineEntry;
+import dev.hindsight.site.page.Badge;
+import dev.hindsight.site.page.Fact;
+import dev.hindsight.site.page.HomePage;
+import dev.hindsight.site.page.IncidentPage;
+import dev.hindsight.site.page.IncidentRow;
+import dev.hindsight.site.page.IncidentsPage;
+import dev.hindsight.site.page.Layout;
+import dev.hindsight.site.page.LessonsPage;
+import dev.hindsight.site.page.LinkView;
+import dev.hindsight.site.page.NotFoundPage;
+import dev.hindsight.site.page.TaxonomyIndexPage;
+import dev.hindsight.site.page.TaxonomyPage;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds the page models from the knowledge base: all formatting, linking and choosing happens here so
+ * that templates only loop and branch. Each method returns one page's model for the page at a given
+ * site path (links are made relative to it).
+ */
+final class PageModels {
+    private static final int LATEST_ON_HOME = 8;
+
+    private final KnowledgeBase kb;
+    private final SiteSettings settings;
+    private final Messages m;
+    private final Formats formats;
+    private final Assets assets;
+
+    PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets) {
+        this.kb = kb;
+        this.settings = settings;
+        this.m = messages;
+        this.formats = new Formats(messages);
+        this.assets = assets;
+    }
+
+    private Layout layout(String root, String pageTitle, String bodyClass, String section) {
+        List<Layout.NavLink> nav = new ArrayList<>();
+        nav.add(new Layout.NavLink(m.get("nav.incidents"), root + SitePaths.INCIDENTS, section.equals("incidents")));
+        for (TaxonomyKind kind : TaxonomyKind.values()) {
+            nav.add(new Layout.NavLink(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind),
+                    section.equals(kind.path())));
+        }
+        nav.add(new Layout.NavLink(m.get("nav.lessons"), root + SitePaths.LESSONS, section.equals("lessons")));
+        return new Layout(m.languageTag(), settings.title(), pageTitle, bodyClass, root,
+                root + assets.stylesheet(), root + assets.script(), nav,
+                m.format("footer.generated", formats.date(kb.asOf()), kb.incidents().size()));
+    }
+
+    HomePage home() {
+        String page = SitePaths.HOME;
+        String root = SitePaths.rootFrom(page);
+        String year = String.valueOf(kb.asOf().getYear());
+        String yearHref = kb.taxonomy(TaxonomyKind.YEARS).term(year)
+                .map(t -> root + SitePaths.term(TaxonomyKind.YEARS, t.slug())).orElse(null);
+        List<HomePage.Stat> stats = List.of(
+                new HomePage.Stat(String.valueOf(kb.incidents().size()), m.get("home.stat.incidents"),
+                        root + SitePaths.INCIDENTS, false),
+                new HomePage.Stat(String.valueOf(kb.majorIncidentsThisYear()), m.format("home.stat.major", year),
+                        yearHref, false),
+                new HomePage.Stat(String.valueOf(kb.openActions().size()), m.get("home.stat.open"), null, false),
+                new HomePage.Stat(String.valueOf(kb.overdueActions().size()), m.get("home.stat.overdue"), null,
+                        !kb.overdueActions().isEmpty()));
+        List<HomePage.Card> cards = new ArrayList<>();
+        cards.add(new HomePage.Card(m.get("nav.incidents"), root + SitePaths.INCIDENTS,
+                String.valueOf(kb.incidents().size())));
+        for (TaxonomyKind kind : TaxonomyKind.values()) {
+            cards.add(new HomePage.Card(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind),
+                    String.valueOf(kb.taxonomy(kind).terms().size())));
+        }
+        cards.add(new HomePage.Card(m.get("nav.lessons"), root + SitePaths.LESSONS,
+                String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
+        List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root)).toList();
+        return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, cards,
+                root + "search/index.html");
+    }
+
+    IncidentsPage incidents() {
+        String root = SitePaths.rootFrom(SitePaths.INCIDENTS);
+        List<IncidentRow> rows = kb.incidents().stream().map(i -> row(i, root)).toList();
+        List<LinkView> browse = new ArrayList<>();
+        for (TaxonomyKind kind : TaxonomyKind.values()) {
+            browse.add(new LinkView(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind)));
+        }
+        return new IncidentsPage(layout(root, m.get("incidents.title"), "page-incidents", "incidents"), rows,
+                options(TaxonomyKind.SEVERITIES), options(TaxonomyKind.SERVICES), options(TaxonomyKind.TAGS),
+                options(TaxonomyKind.YEARS),
+                List.of(new IncidentsPage.Option("draft", m.get("status.draft")),
+                        new IncidentsPage.Option("review", m.get("status.review")),
+                        new IncidentsPage.Option("final", m.get("status.final"))),
+                browse);
+    }
+
+    private List<IncidentsPage.Option> options(TaxonomyKind kind) {
+        return kb.taxonomy(kind).terms().stream()
+                .map(t -> new IncidentsPage.Option(filterValue(t.name()), t.name())).toList();
+    }
+
+    /** Filter values are matched against space-separated lists, so spaces inside a name become '_'. */
+    private static String filterValue(String name) {
+        return name.toLowerCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    TaxonomyIndexPage taxonomyIndex(TaxonomyKind kind) {
+        String root = SitePaths.rootFrom(SitePaths.taxonomyIndex(kind));
+        Taxonomy taxonomy = kb.taxonomy(kind);
+        List<TaxonomyIndexPage.Term> terms = taxonomy.terms().stream()
+                .map(t -> new TaxonomyIndexPage.Term(t.name(), root + SitePaths.term(kind, t.slug()), t.count()))
+                .toList();
+        String title = m.get("taxonomy." + kind.path());
+        return new TaxonomyIndexPage(layout(root, title, "page-taxonomy-index", kind.path()), title,
+                m.format("taxonomy.lead", terms.size()), terms);
+    }
+
+    TaxonomyPage term(TaxonomyKind kind, TaxonomyTerm term) {
+        String root = SitePaths.rootFrom(SitePaths.term(kind, term.slug()));
+        String title = m.format("taxonomy.term." + kind.path(), term.name());
+        return new TaxonomyPage(layout(root, title, "page-taxonomy", kind.path()), title,
+                m.format("taxonomy.term.lead", term.count()),
+                term.incidents().stream().map(i -> row(i, root)).toList());
+    }
+
+    LessonsPage lessons() {
+        String root = SitePaths.rootFrom(SitePaths.LESSONS);
+        Taxonomy tags = kb.taxonomy(TaxonomyKind.TAGS);
+        List<LessonsPage.Group> groups = new ArrayList<>();
+        for (LessonGroup group : kb.lessonsByTag()) {
+            Optional<TaxonomyTerm> tag = group.tag() == null ? Optional.empty() : tags.term(group.tag());
+            Function<LessonKind, List<LessonsPage.Item>> items = kind -> group.lessons().stream()
+                    .filter(l -> l.lesson().kind() == kind)
+                    .map(l -> new LessonsPage.Item(l.lesson().text(), l.incident().id(),
+                            root + SitePaths.incident(l.incident().id())))
+                    .toList();
+            groups.add(new LessonsPage.Group(group.tag() == null ? m.get("lessons.untagged") : group.tag(),
+                    "tag-" + tag.map(TaxonomyTerm::slug).orElse("untagged"),
+                    tag.map(t -> root + SitePaths.term(TaxonomyKind.TAGS, t.slug())).orElse(null),
+                    items.apply(LessonKind.WENT_WELL), items.apply(LessonKind.TO_IMPROVE)));
+        }
+        return new LessonsPage(layout(root, m.get("lessons.title"), "page-lessons", "lessons"), groups);
+    }
+
+    NotFoundPage notFound() {
+        // A server shows 404.html at any depth, so relative links cannot work there; the base URL can.
+        String root = settings.baseUrl() != null ? settings.baseUrl() : "";
+        return new NotFoundPage(layout(root, m.get("notfound.title"), "page-not-found", "none"),
+                root + SitePaths.HOME);
+    }
+
+    IncidentPage incident(Incident incident, String bodyHtml) {
+        String root = SitePaths.rootFrom(SitePaths.incident(incident.id()));
+        IncidentTimes times = incident.times();
+        List<Fact> facts = new ArrayList<>();
+        if (incident.owner() != null) {
+            facts.add(Fact.links(m.get("fact.owner"), List.of(termLink(TaxonomyKind.OWNERS, incident.owner(), root))));
+        }
+        if (!incident.participants().isEmpty()) {
+            facts.add(Fact.text(m.get("fact.participants"), String.join(", ", incident.participants())));
+        }
+        if (!incident.services().isEmpty()) {
+            facts.add(Fact.links(m.get("fact.services"), links(TaxonomyKind.SERVICES, incident.services(), root)));
+        }
+        if (!incident.tags().isEmpty()) {
+            facts.add(Fact.links(m.get("fact.tags"), links(TaxonomyKind.TAGS, incident.tags(), root)));
+        }
+        facts.add(Fact.time(m.get("fact.started"), formats.dateTime(times.started()), Formats.iso(times.started())));
+        addTime(facts, "fact.detected", "fact.ttd", times.detected(), times.timeToDetect());
+        addTime(facts, "fact.mitigated", "fact.ttm", times.mitigated(), times.timeToMitigate());
+        addTime(facts, "fact.resolved", "fact.ttr", times.resolved(), times.timeToResolve());
+
+        List<Fact> analysis = new ArrayList<>();
+        addText(analysis, "fact.rootCause", incident.analysis().rootCause());
+        addText(analysis, "fact.trigger", incident.analysis().trigger());
+        addText(analysis, "fact.directCause", incident.analysis().directCause());
+
+        List<IncidentPage.ActionRow> actions = incident.actions().stream().map(this::actionRow).toList();
+        long completed = incident.actions().stream().filter(a -> a.status() == ActionStatus.COMPLETED).count();
+        int total = incident.actions().size();
+        double rate = total == 0 ? 0 : completed * 100.0 / total;
+        String completion = total == 0 ? null
+                : m.format("actions.completion", completed, total, String.format(Locale.ROOT, "%.1f", rate));
+
+        return new IncidentPage(layout(root, incident.id() + ": " + incident.title(), "page-incident", "incidents"),
+                incident.id(), incident.title(), List.of(severityBadge(incident), statusBadge(incident)),
+                incident.summary(), facts, impact(incident.impact()), analysis,
+                incident.analysis().contributingFactors(), timeline(incident), incident.analysis().whys(), actions,
+                completion, (int) Math.round(rate),
+                incident.lessons(LessonKind.WENT_WELL).stream().map(l -> l.text()).toList(),
+                incident.lessons(LessonKind.TO_IMPROVE).stream().map(l -> l.text()).toList(),
+                toc(incident.source().outline()), bodyHtml,
+                incident.links().stream().map(l -> new LinkView(l.title(), SafeUrls.sanitize(l.url())))
+                        .filter(l -> !l.href().equals(SafeUrls.NEUTRALISED) && !isLocal(l.href())).toList(),
+                kb.previous(incident).map(i -> new LinkView(i.id() + ": " + i.title(),
+                        "../" + i.id() + "/index.html")).orElse(null),
+                kb.next(incident).map(i -> new LinkView(i.id() + ": " + i.title(),
+                        "../" + i.id() + "/index.html")).orElse(null),
+                settings.editUrlPattern() == null ? null
+                        : SafeUrls.sanitize(settings.editUrlPattern().replace("{path}", incident.source().path())));
+    }
+
+    /** Relative references are resolved (and copied) inside the body; the list shows web links only. */
+    private static boolean isLocal(String href) {
+        return !href.contains(":");
+    }
+
+    private void addTime(List<Fact> facts, String label, String durationLabel, java.time.OffsetDateTime time,
+                         Optional<Duration> since) {
+        if (time != null) {
+            facts.add(Fact.time(m.get(label), formats.dateTime(time) + " · " + m.get(durationLabel) + " "
+                    + formats.duration(since.orElse(null)), Formats.iso(time)));
+        }
+    }
+
+    private void addText(List<Fact> facts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(Fact.text(m.get(label), value));
+        }
+    }
+
+    private List<Fact> impact(Impact impact) {
+        List<Fact> facts = new ArrayList<>();
+        addText(facts, "impact.scope", impact.scope());
+        if (impact.users() != null) {
+            facts.add(Fact.text(m.get("impact.users"), m.format("number", impact.users())));
+        }
+        addText(facts, "impact.dataLoss", impact.dataLoss());
+        addPercent(facts, "impact.availability", impact.availability());
+        addPercent(facts, "impact.sloBefore", impact.sloBefore());
+        addPercent(facts, "impact.sloAfter", impact.sloAfter());
+        addPercent(facts, "impact.errorBudget", impact.errorBudgetConsumed());
+        return facts;
+    }
+
+    private void addPercent(List<Fact> facts, String label, Double value) {
+        if (value != null) {
+            facts.add(Fact.text(m.get(label), m.format("percent", value)));
+        }
+    }
+
+    private List<IncidentPage.TimelineRow> timeline(Incident incident) {
+        List<IncidentPage.TimelineRow> rows = new ArrayList<>();
+        for (TimelineEntry entry : incident.timeline()) {
+            rows.add(new IncidentPage.TimelineRow(formats.clock(entry.time(), incident.times().started()),
+                    Formats.iso(entry.time()), entry.event(), entry.actor()));
+        }
+        return rows;
+    }
+
+    private IncidentPage.ActionRow actionRow(ActionItem item) {
+        String overdue = null;
+        if (item.isOverdue(kb.asOf())) {
+            overdue = m.format("actions.overdue", ChronoUnit.DAYS.between(item.due(), kb.asOf()));
+        }
+        String link = item.link() == null ? null : SafeUrls.sanitize(item.link());
+        return new IncidentPage.ActionRow(item.id(), item.description(),
+                new Badge(m.get("action." + item.status().label()), "badge action-status action-"
+                        + item.status().label()),
+                item.status().label(),
+                new Badge(m.get("priority." + item.priority().label()), "badge priority priority-"
+                        + item.priority().label()),
+                item.owner() == null ? "" : item.owner(), formats.date(item.due()), Formats.isoDate(item.due()),
+                overdue, SafeUrls.NEUTRALISED.equals(link) ? null : link);
+    }
+
+    /** Headings of levels 2 and 3 (the title is the page's own H1). */
+    private static List<IncidentPage.TocEntry> toc(List<Section> outline) {
+        List<IncidentPage.TocEntry> entries = new ArrayList<>();
+        List<IncidentPage.TocEntry> children = null;
+        String title = null;
+        String anchor = null;
+        for (Section section : outline) {
+            if (section.level() == 2) {
+                if (title != null) {
+                    entries.add(new IncidentPage.TocEntry(title, anchor, children));
+                }
+                title = section.title();
+                anchor = section.anchor();
+                children = new ArrayList<>();
+            } else if (section.level() == 3 && children != null) {
+                children.add(new IncidentPage.TocEntry(section.title(), section.anchor(), List.of()));
+            }
+        }
+        if (title != null) {
+            entries.add(new IncidentPage.TocEntry(title, anchor, children));
+        }
+        return entries;
+    }
+
+    IncidentRow row(Incident incident, String root) {
+        Optional<Duration> ttr = incident.times().timeToResolve();
+        String text = String.join(" ", incident.id(), incident.title(), String.join(" ", incident.services()),
+                String.join(" ", incident.tags()), incident.owner() == null ? "" : incident.owner(),
+                incident.summary() == null ? "" : incident.summary()).toLowerCase(Locale.ROOT);
+        return new IncidentRow(incident.id(), incident.title(), root + SitePaths.incident(incident.id()),
+                severityBadge(incident), incident.severity().name(), links(TaxonomyKind.SERVICES, incident.services(), root),
+                formats.date(incident.times().started()), Formats.iso(incident.times().started()),
+                formats.duration(ttr.orElse(null)), ttr.map(d -> String.valueOf(d.toMinutes())).orElse(""),
+                statusBadge(incident), incident.status().label(),
+                (int) incident.actions().stream().filter(a -> !a.isClosed()).count(),
+                String.valueOf(incident.times().started().getYear()),
+                String.join(" ", incident.services().stream().map(PageModels::filterValue).toList()),
+                String.join(" ", incident.tags().stream().map(PageModels::filterValue).toList()), text);
+    }
+
+    private Badge severityBadge(Incident incident) {
+        String sev = incident.severity().name();
+        return new Badge(sev, "badge sev sev-" + sev.toLowerCase(Locale.ROOT));
+    }
+
+    private Badge statusBadge(Incident incident) {
+        String status = incident.status().label();
+        return new Badge(m.get("status." + status), "badge report-status status-" + status);
+    }
+
+    private List<LinkView> links(TaxonomyKind kind, List<String> names, String root) {
+        return names.stream().map(name -> termLink(kind, name, root)).toList();
+    }
+
+    private LinkView termLink(TaxonomyKind kind, String name, String root) {
+        return kb.taxonomy(kind).term(name)
+                .map(t -> new LinkView(name, root + SitePaths.term(kind, t.slug())))
+                .orElse(new LinkView(name, root + SitePaths.taxonomyIndex(kind)));
+    }
+}

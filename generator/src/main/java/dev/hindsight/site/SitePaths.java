@@ -1,0 +1,51 @@
+package dev.hindsight.site;
+
+import dev.hindsight.kb.TaxonomyKind;
+
+/**
+ * Where every page lives in the site, relative to its root, and how pages link to each other. Every
+ * link is relative (so the site works from file:// and under any path) and names index.html
+ * explicitly (file:// does not resolve directory indexes); the directories still give pretty URLs
+ * on a web server ({@code incidents/INC-2025-10-05-001/}).
+ */
+public final class SitePaths {
+    public static final String HOME = "index.html";
+    public static final String INCIDENTS = "incidents/index.html";
+    public static final String LESSONS = "lessons/index.html";
+    public static final String NOT_FOUND = "404.html";
+
+    private SitePaths() {
+    }
+
+    public static String incidentDirectory(String id) {
+        return "incidents/" + id + "/";
+    }
+
+    public static String incident(String id) {
+        return incidentDirectory(id) + "index.html";
+    }
+
+    public static String taxonomyIndex(TaxonomyKind kind) {
+        return kind.path() + "/index.html";
+    }
+
+    public static String term(TaxonomyKind kind, String slug) {
+        return kind.path() + "/" + slug + "/index.html";
+    }
+
+    /** The prefix that leads from {@code page} back to the site root, e.g. "../../" for a depth of two. */
+    public static String rootFrom(String page) {
+        int depth = 0;
+        for (int i = 0; i < page.length(); i++) {
+            if (page.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return "../".repeat(depth);
+    }
+
+    /** A site path as linked from an incident page. */
+    static String fromIncident(String sitePath) {
+        return "../../" + sitePath;
+    }
+}

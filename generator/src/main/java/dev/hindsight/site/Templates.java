@@ -1,0 +1,133 @@
+package dev.hindsight.site;
+
+import gg.jte.CodeResolver;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.output.StringOutput;
+import gg.jte.resolve.DirectoryCodeResolver;
+import gg.jte.resolve.ResourceCodeResolver;
+
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The jte engine for a build: the precompiled default theme, or, with a template directory, the
+ * default theme's sources with the directory's files overriding them by name, compiled at run time.
+ */
+final class Templates implements AutoCloseable {
+    static final String PRECOMPILED_PACKAGE = "dev.hindsight.site.precompiled";
+    private static final String BUILT_IN_SOURCES = "dev/hindsight/site/templates";
+    /** Every page template; each is compiled up front so a broken custom template fails before writing. */
+    static final List<String> PAGES = List.of("home.jte", "incidents.jte", "incident.jte", "taxonomyIndex.jte",
+            "taxonomy.jte", "lessons.jte", "notFound.jte");
+
+    private final TemplateEngine engine;
+    private final Path classDirectory;
+
+    private Templates(TemplateEngine engine, Path classDirectory) {
+        this.engine = engine;
+        this.classDirectory = classDirectory;
+    }
+
+    /** A problem with custom templates, worded for the user. */
+    static final class TemplateProblem extends Exception {
+        TemplateProblem(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static Templates builtIn() {
+        return new Templates(TemplateEngine.createPrecompiled(null, ContentType.Html,
+                Templates.class.getClassLoader(), PRECOMPILED_PACKAGE), null);
+    }
+
+    static Templates withOverrides(Path templateDirectory) throws TemplateProblem {
+        if (!Files.isDirectory(templateDirectory)) {
+            throw new TemplateProblem("the template directory " + templateDirectory + " does not exist", null);
+        }
+        if (ToolProvider.getSystemJavaCompiler() == null) {
+            throw new TemplateProblem("custom templates are compiled when the site is built, which needs a JDK; "
+                    + "this Java (" + System.getProperty("java.home") + ") has no compiler. Run with a JDK, "
+                    + "or remove the template directory setting", null);
+        }
+        Path classes;
+        try {
+            classes = Files.createTempDirectory("hindsight-templates");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CodeResolver resolver = new OverridingCodeResolver(new DirectoryCodeResolver(templateDirectory),
+                new ResourceCodeResolver(BUILT_IN_SOURCES, Templates.class.getClassLoader()));
+        TemplateEngine engine = TemplateEngine.create(resolver, classes, ContentType.Html,
+                Templates.class.getClassLoader());
+        engine.setTrimControlStructures(true);
+        // Inside a Maven plugin or a fat jar the compiler cannot see our classes unless told where they are.
+        engine.setClassPath(classPath());
+        Templates templates = new Templates(engine, classes);
+        for (String page : PAGES) {
+            try {
+                engine.prepareForRendering(page);
+            } catch (TemplateException | IllegalStateException e) {
+                templates.close();
+                throw new TemplateProblem("the templates in " + templateDirectory + " do not compile: "
+                        + e.getMessage(), e);
+            }
+        }
+        return templates;
+    }
+
+    /** The jars or class folders of jte and of the page models, which templates refer to. */
+    private static List<String> classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> type : List.of(TemplateEngine.class, gg.jte.TemplateOutput.class, Templates.class)) {
+            try {
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException | NullPointerException e) {
+                // A class without a code source (e.g. from the boot class path) needs no entry.
+            }
+        }
+        return new ArrayList<>(entries);
+    }
+
+    /** Renders a page template with its model and the UI messages. */
+    String render(String template, Object page, Messages messages) {
+        StringOutput out = new StringOutput(16 * 1024);
+        engine.render(template, Map.of("page", page, "m", messages), out);
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        if (classDirectory != null) {
+            OutputDirectory.deleteRecursively(classDirectory);
+        }
+    }
+
+    /** The template directory's files first, then the built-in templates of the same name. */
+    private record OverridingCodeResolver(CodeResolver custom, CodeResolver builtIn) implements CodeResolver {
+        @Override
+        public String resolve(String name) {
+            return custom.exists(name) ? custom.resolve(name) : builtIn.resolve(name);
+        }
+
+        @Override
+        public long getLastModified(String name) {
+            return custom.exists(name) ? custom.getLastModified(name) : builtIn.getLastModified(name);
+        }
+
+        @Override
+        public boolean exists(String name) {
+            return custom.exists(name) || builtIn.exists(name);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.hindsight.site.page;
+
+import java.util.List;
+
+/**
+ * One incident in a table of incidents, display-ready.
+ *
+ * @param id              the incident's id
+ * @param title           its title
+ * @param href            link to its page
+ * @param severity        its severity badge
+ * @param severityValue   "P1", for filtering
+ * @param services        service links
+ * @param started         the start date as shown
+ * @param startedIso      the start as ISO-8601, for sorting
+ * @param duration        time to resolve as shown, empty when unresolved
+ * @param durationMinutes time to resolve in minutes for sorting, empty when unresolved
+ * @param status          the report-status badge
+ * @param statusValue     "final", for filtering
+ * @param openActions     open action items
+ * @param year            the start year, for filtering
+ * @param serviceList     space-separated service names, for filtering
+ * @param tagList         space-separated tags, for filtering
+ * @param searchText      lowercase text the free-text filter matches
+ */
+public record IncidentRow(String id, String title, String href, Badge severity, String severityValue,
+                          List<LinkView> services, String started, String startedIso, String duration,
+                          String durationMinutes, Badge status, String statusValue, int openActions, String year,
+                          String serviceList, String tagList, String searchText) {
+    public IncidentRow {
+        services = List.copyOf(services);
+    }
+}
