@@ -11,30 +11,33 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The load benchmark: generates a corpus (once, deterministically), then loads it in a fresh JVM per
- * run and prints each run and the medians. A fresh JVM per run is what a user's build pays: no warm
- * JIT, no warm caches.
+ * The benchmark: generates a corpus (once, deterministically), then runs a task on it in a fresh JVM
+ * per run and prints each run and the medians. Tasks: {@code load} (read the reports) and {@code build}
+ * (read them and render the site). A fresh JVM per run is what a user's build pays: no warm JIT, no
+ * warm caches.
  *
- * <pre>java -cp benchmark/target/hindsight-benchmark.jar dev.hindsight.bench.LoadBenchmark \
- *     [--count 10000] [--runs 5] [--corpus target/corpus-10000] [--jvm-arg -Xmx1g]...</pre>
+ * <pre>java -cp benchmark/target/hindsight-benchmark.jar dev.hindsight.bench.Benchmark \
+ *     [--task load|build] [--count 10000] [--runs 5] [--corpus target/corpus-10000] [--jvm-arg -Xmx1g]...</pre>
  */
-public final class LoadBenchmark {
-    private LoadBenchmark() {
+public final class Benchmark {
+    private Benchmark() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        String task = "load";
         int count = 10_000;
         int runs = 5;
         Path corpus = null;
         List<String> jvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--task" -> task = args[++i];
                 case "--count" -> count = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--corpus" -> corpus = Path.of(args[++i]);
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --count N --runs N --corpus DIR --jvm-arg ARG)");
+                        + " (options: --task load|build --count N --runs N --corpus DIR --jvm-arg ARG)");
             }
         }
         if (jvmArgs.isEmpty()) {
@@ -47,30 +50,36 @@ public final class LoadBenchmark {
             System.out.println("generating " + count + " reports into " + corpus + " ...");
             CorpusGenerator.generate(count, 42, corpus);
         }
-        System.out.println("corpus " + corpus + ", " + Runtime.getRuntime().availableProcessors() + " cores, JVM "
+        if (!task.equals("load") && !task.equals("build")) {
+            throw new IllegalArgumentException("--task must be load or build");
+        }
+        System.out.println(task + ": corpus " + corpus + ", " + Runtime.getRuntime().availableProcessors() + " cores, JVM "
                 + String.join(" ", jvmArgs) + ", " + runs + " runs, each in a fresh JVM");
         List<Double> seconds = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         List<Double> heaps = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            LoadOnce.Figures figures = runInFreshJvm(corpus, jvmArgs);
+            RunOnce.Figures figures = runInFreshJvm(task, corpus, jvmArgs);
             System.out.printf("run %d: %s%n", run, figures);
             seconds.add(figures.seconds());
             rates.add(figures.reportsPerSecond());
             heaps.add(figures.peakHeapMiB());
+            rss.add(figures.peakRssMiB());
         }
-        System.out.printf("median: %.3f s, %.0f reports/s, peak heap %.0f MiB%n", median(seconds), median(rates),
-                median(heaps));
+        System.out.printf("median: %.3f s, %.0f reports/s, peak heap %.0f MiB, peak RSS %.0f MiB%n", median(seconds),
+                median(rates), median(heaps), median(rss));
     }
 
-    private static LoadOnce.Figures runInFreshJvm(Path corpus, List<String> jvmArgs)
+    private static RunOnce.Figures runInFreshJvm(String task, Path corpus, List<String> jvmArgs)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(LoadOnce.class.getName());
+        command.add(RunOnce.class.getName());
+        command.add(task);
         command.add(corpus.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
@@ -81,9 +90,9 @@ public final class LoadBenchmark {
             }
         }
         if (process.waitFor() != 0 || last == null) {
-            throw new IOException("the load run failed: " + last);
+            throw new IOException("the " + task + " run failed: " + last);
         }
-        return LoadOnce.Figures.parse(last);
+        return RunOnce.Figures.parse(last);
     }
 
     static double median(List<Double> values) {
