@@ -45,7 +45,9 @@ final class BodyRenderer {
         Node document = parser.parse(incident.source().markdown());
         dropTitleHeading(document);
         resolveLinks(document, incident, links, diagnostics);
-        return renderer.render(document);
+        // Wide tables scroll inside their own box on small screens instead of widening the page.
+        return renderer.render(document).replace("<table>", "<div class=\"table-scroll\"><table>")
+                .replace("</table>", "</table></div>");
     }
 
     private static void dropTitleHeading(Node document) {
