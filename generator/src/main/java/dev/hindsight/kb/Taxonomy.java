@@ -35,7 +35,9 @@ public record Taxonomy(TaxonomyKind kind, List<TaxonomyTerm> terms) {
                 String key = value.toLowerCase(Locale.ROOT);
                 spelling.putIfAbsent(key, value);
                 List<Incident> list = members.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!list.contains(incident)) {
+                // Incidents come one at a time, so a repeat (a tag written twice) can only be the last one;
+                // comparing identities also avoids deep record equality on every report body.
+                if (list.isEmpty() || list.get(list.size() - 1) != incident) {
                     list.add(incident);
                 }
             }

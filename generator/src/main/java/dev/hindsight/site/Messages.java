@@ -1,7 +1,9 @@
 package dev.hindsight.site;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -12,6 +14,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
 
     public Messages(Locale locale) {
         this.locale = locale;
@@ -38,6 +41,8 @@ public final class Messages {
     }
 
     public String format(String key, Object... arguments) {
-        return new MessageFormat(get(key), locale).format(arguments);
+        // Parsing a pattern costs more than formatting with it, and pages format thousands of times;
+        // MessageFormat is not thread-safe, so each rendering thread keeps its own.
+        return formats.get().computeIfAbsent(key, k -> new MessageFormat(get(k), locale)).format(arguments);
     }
 }

@@ -31,7 +31,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -47,6 +49,7 @@ final class PageModels {
     private final Messages m;
     private final Formats formats;
     private final Assets assets;
+    private final Map<String, IncidentRow> rows = new ConcurrentHashMap<>();
 
     PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets) {
         this.kb = kb;
@@ -307,7 +310,15 @@ final class PageModels {
         return entries;
     }
 
+    /**
+     * An incident's row as seen from pages at {@code root}. Every incident appears in several tables
+     * (the index and each of its taxonomy pages), so rows are made once per root and reused.
+     */
     IncidentRow row(Incident incident, String root) {
+        return rows.computeIfAbsent(root + incident.id(), k -> newRow(incident, root));
+    }
+
+    private IncidentRow newRow(Incident incident, String root) {
         Optional<Duration> ttr = incident.times().timeToResolve();
         String text = String.join(" ", incident.id(), incident.title(), String.join(" ", incident.services()),
                 String.join(" ", incident.tags()), incident.owner() == null ? "" : incident.owner(),
