@@ -6,6 +6,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
@@ -41,6 +42,12 @@ final class PlainText {
             @Override
             public void visit(Code code) {
                 out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                // Raw HTML is text as far as the model goes: pages escape it, search indexes it.
+                out.append(html.getLiteral());
             }
 
             @Override

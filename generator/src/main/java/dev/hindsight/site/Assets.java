@@ -18,10 +18,13 @@ final class Assets {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final String stylesheet;
     private final String script;
+    private final String icon;
 
     Assets() {
         stylesheet = add("style", "css");
         script = add("site", "js");
+        // Without an icon of their own, browsers ask every host for /favicon.ico and log a 404.
+        icon = add("favicon", "svg");
     }
 
     private String add(String name, String extension) {
@@ -39,6 +42,11 @@ final class Assets {
     /** Site path of the script. */
     String script() {
         return script;
+    }
+
+    /** Site path of the icon. */
+    String icon() {
+        return icon;
     }
 
     /** Every asset: site path → bytes, in a fixed order. */

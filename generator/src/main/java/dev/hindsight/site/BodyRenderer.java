@@ -2,10 +2,11 @@ package dev.hindsight.site;
 
 import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.model.Incident;
+import dev.hindsight.model.Section;
+import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -16,10 +17,13 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a report's Markdown body to HTML that is safe to put on a page: raw HTML escaped (unless the
@@ -27,27 +31,56 @@ import java.util.List;
  * first H1 dropped (the page shows the title), headings given the anchors the outline already has.
  */
 final class BodyRenderer {
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
+            TaskListItemsExtension.create(), AutolinkExtension.create(), FootnotesExtension.create());
     private final Parser parser;
-    private final HtmlRenderer renderer;
+    private final boolean allowRawHtml;
 
     BodyRenderer(boolean allowRawHtml) {
-        var extensions = List.of(TablesExtension.create(), TaskListItemsExtension.create(),
-                AutolinkExtension.create(), FootnotesExtension.create(), HeadingAnchorExtension.create());
-        parser = Parser.builder().extensions(extensions).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
-        renderer = HtmlRenderer.builder().extensions(extensions)
-                .escapeHtml(!allowRawHtml)
-                .sanitizeUrls(true)
-                .urlSanitizer(new SafeUrls())
-                .build();
+        parser = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+        this.allowRawHtml = allowRawHtml;
     }
 
     String render(Incident incident, LinkTargets links, Diagnostics diagnostics) {
         Node document = parser.parse(incident.source().markdown());
+        Map<Node, String> anchors = anchors(document, incident.source().outline());
         dropTitleHeading(document);
         resolveLinks(document, incident, links, diagnostics);
+        HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+                .escapeHtml(!allowRawHtml)
+                .sanitizeUrls(true)
+                .urlSanitizer(new SafeUrls())
+                .attributeProviderFactory(context -> headingIds(anchors))
+                .build();
         // Wide tables scroll inside their own box on small screens instead of widening the page.
         return renderer.render(document).replace("<table>", "<div class=\"table-scroll\"><table>")
                 .replace("</table>", "</table></div>");
+    }
+
+    /**
+     * The outline's anchor for each top-level heading (the outline lists those, the title included, in
+     * order), so that the table of contents, which is made from the outline, and the page always agree.
+     * Generating ids again here would not: the title heading is dropped before rendering, and headings
+     * inside quotes or lists would take ids the outline gave to later ones.
+     */
+    private static Map<Node, String> anchors(Node document, List<Section> outline) {
+        Map<Node, String> anchors = new IdentityHashMap<>();
+        int next = 0;
+        for (Node block = document.getFirstChild(); block != null && next < outline.size(); block = block.getNext()) {
+            if (block instanceof Heading heading && heading.getLevel() == outline.get(next).level()) {
+                anchors.put(heading, outline.get(next++).anchor());
+            }
+        }
+        return anchors;
+    }
+
+    private static AttributeProvider headingIds(Map<Node, String> anchors) {
+        return (node, tagName, attributes) -> {
+            String anchor = anchors.get(node);
+            if (anchor != null) {
+                attributes.put("id", anchor);
+            }
+        };
     }
 
     private static void dropTitleHeading(Node document) {

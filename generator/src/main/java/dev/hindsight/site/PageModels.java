@@ -1,5 +1,6 @@
 package dev.hindsight.site;
 
+import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.LessonGroup;
 import dev.hindsight.kb.Taxonomy;
@@ -11,6 +12,7 @@ import dev.hindsight.model.Impact;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.IncidentTimes;
 import dev.hindsight.model.LessonKind;
+import dev.hindsight.model.Link;
 import dev.hindsight.model.Section;
 import dev.hindsight.model.TimelineEntry;
 import dev.hindsight.site.page.Badge;
@@ -68,7 +70,7 @@ final class PageModels {
         }
         nav.add(new Layout.NavLink(m.get("nav.lessons"), root + SitePaths.LESSONS, section.equals("lessons")));
         return new Layout(m.languageTag(), settings.title(), pageTitle, bodyClass, root,
-                root + assets.stylesheet(), root + assets.script(), nav,
+                root + assets.stylesheet(), root + assets.script(), root + assets.icon(), nav,
                 m.format("footer.generated", formats.date(kb.asOf()), kb.incidents().size()));
     }
 
@@ -108,12 +110,18 @@ final class PageModels {
             browse.add(new LinkView(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind)));
         }
         return new IncidentsPage(layout(root, m.get("incidents.title"), "page-incidents", "incidents"), rows,
-                options(TaxonomyKind.SEVERITIES), options(TaxonomyKind.SERVICES), options(TaxonomyKind.TAGS),
+                severityOptions(), options(TaxonomyKind.SERVICES), options(TaxonomyKind.TAGS),
                 options(TaxonomyKind.YEARS),
                 List.of(new IncidentsPage.Option("draft", m.get("status.draft")),
                         new IncidentsPage.Option("review", m.get("status.review")),
                         new IncidentsPage.Option("final", m.get("status.final"))),
                 browse);
+    }
+
+    /** Rows carry the severity as written ("P1", see {@link IncidentRow#severityValue}); the choices must too. */
+    private List<IncidentsPage.Option> severityOptions() {
+        return kb.taxonomy(TaxonomyKind.SEVERITIES).terms().stream()
+                .map(t -> new IncidentsPage.Option(t.name(), t.name())).toList();
     }
 
     private List<IncidentsPage.Option> options(TaxonomyKind kind) {
@@ -171,7 +179,10 @@ final class PageModels {
                 root + SitePaths.HOME);
     }
 
-    IncidentPage incident(Incident incident, String bodyHtml) {
+    /**
+     * @param links resolves the report's relative references, as it did the body's links
+     */
+    IncidentPage incident(Incident incident, String bodyHtml, LinkTargets links) {
         String root = SitePaths.rootFrom(SitePaths.incident(incident.id()));
         IncidentTimes times = incident.times();
         List<Fact> facts = new ArrayList<>();
@@ -204,7 +215,7 @@ final class PageModels {
         String completion = total == 0 ? null
                 : m.format("actions.completion", completed, total, String.format(Locale.ROOT, "%.1f", rate));
 
-        return new IncidentPage(layout(root, incident.id() + ": " + incident.title(), "page-incident", "incidents"),
+        return new IncidentPage(layout(root, idAndTitle(incident), "page-incident", "incidents"),
                 incident.id(), incident.title(), List.of(severityBadge(incident), statusBadge(incident)),
                 incident.summary(), facts, impact(incident.impact()), analysis,
                 incident.analysis().contributingFactors(), timeline(incident), incident.analysis().whys(), actions,
@@ -212,17 +223,46 @@ final class PageModels {
                 incident.lessons(LessonKind.WENT_WELL).stream().map(l -> l.text()).toList(),
                 incident.lessons(LessonKind.TO_IMPROVE).stream().map(l -> l.text()).toList(),
                 toc(incident.source().outline()), bodyHtml,
-                incident.links().stream().map(l -> new LinkView(l.title(), SafeUrls.sanitize(l.url())))
-                        .filter(l -> !l.href().equals(SafeUrls.NEUTRALISED) && !isLocal(l.href())).toList(),
-                kb.previous(incident).map(i -> new LinkView(i.id() + ": " + i.title(),
+                references(incident, links),
+                kb.previous(incident).map(i -> new LinkView(idAndTitle(i),
                         "../" + i.id() + "/index.html")).orElse(null),
-                kb.next(incident).map(i -> new LinkView(i.id() + ": " + i.title(),
+                kb.next(incident).map(i -> new LinkView(idAndTitle(i),
                         "../" + i.id() + "/index.html")).orElse(null),
                 settings.editUrlPattern() == null ? null
                         : SafeUrls.sanitize(settings.editUrlPattern().replace("{path}", incident.source().path())));
     }
 
-    /** Relative references are resolved (and copied) inside the body; the list shows web links only. */
+    /**
+     * "INC-…: title", unless the title already starts with the id (the loader makes such titles for seed
+     * reports whose heading is the template's own), so the id is never shown twice.
+     */
+    private static String idAndTitle(Incident incident) {
+        return incident.title().startsWith(incident.id()) ? incident.title() : incident.id() + ": " + incident.title();
+    }
+
+    /**
+     * Web links as written; relative ones (e.g. the front matter's {@code ../2024/INC-….md}) resolved as in
+     * the body: another report's page, or a file copied beside this one. Those that cannot be resolved are
+     * left out. Their findings were reported for the body already when the references came from it, so
+     * they are not reported again here.
+     */
+    private static List<LinkView> references(Incident incident, LinkTargets links) {
+        List<LinkView> views = new ArrayList<>();
+        for (Link link : incident.links()) {
+            String href = SafeUrls.sanitize(link.url());
+            if (!href.equals(SafeUrls.NEUTRALISED) && isLocal(href)) {
+                LinkTargets.Target target = links.resolve(href, incident.source().path(), incident.id(), 0,
+                        new Diagnostics(incident.source().path()));
+                href = target instanceof LinkTargets.Rewrite rewrite ? rewrite.destination()
+                        : target instanceof LinkTargets.Keep ? href : SafeUrls.NEUTRALISED;
+            }
+            if (!href.equals(SafeUrls.NEUTRALISED)) {
+                views.add(new LinkView(link.title(), href));
+            }
+        }
+        return views;
+    }
+
     private static boolean isLocal(String href) {
         return !href.contains(":");
     }

@@ -73,14 +73,24 @@ public final class SiteBuilder {
                 }
             }
             // Incident pages are independent of each other: render them on all cores, each with its own
-            // diagnostics, merged in a stable order afterwards.
-            List<List<Diagnostic>> perIncident = kb.incidents().parallelStream().map(incident -> {
+            // diagnostics, merged in a stable order afterwards. A page that fails must not end the stream
+            // early: the other pages would go on writing into the staging directory while it is removed.
+            List<RenderedIncident> perIncident = kb.incidents().parallelStream().map(incident -> {
                 Diagnostics found = new Diagnostics(incident.source().path());
-                String body = bodies.render(incident, links, found);
-                writer.write(SitePaths.incident(incident.id()), "incident.jte", models.incident(incident, body));
-                return found.list();
+                try {
+                    String body = bodies.render(incident, links, found);
+                    writer.write(SitePaths.incident(incident.id()), "incident.jte", models.incident(incident, body, links));
+                    return new RenderedIncident(found.list(), null);
+                } catch (RuntimeException e) {
+                    return new RenderedIncident(found.list(), e);
+                }
             }).toList();
-            perIncident.forEach(diagnostics::addAll);
+            for (RenderedIncident rendered : perIncident) {
+                if (rendered.failure() != null) {
+                    throw rendered.failure();
+                }
+                diagnostics.addAll(rendered.diagnostics());
+            }
             for (Map.Entry<String, byte[]> asset : assets.files().entrySet()) {
                 output.write(asset.getKey(), asset.getValue());
             }
@@ -116,6 +126,10 @@ public final class SiteBuilder {
         List<Diagnostic> copy = new ArrayList<>(diagnostics);
         copy.sort(Diagnostic.IN_FILE_ORDER);
         return copy;
+    }
+
+    /** One incident page's findings, or why it could not be written. */
+    private record RenderedIncident(List<Diagnostic> diagnostics, RuntimeException failure) {
     }
 
     /** Renders pages into the output directory and counts them; safe to call from several threads. */

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Custom templates compile at run time inside the runnable jar, where javac cannot see our classes
- * unless given the class path explicitly. Runs after packaging (failsafe), on the real jar, in a real
- * JVM process.
+ * Custom templates compile at run time inside the runnable jar, the way users run the command line.
+ * Runs after packaging (failsafe), on the real jar, in a real JVM process. (Here javac also finds our
+ * classes through java.class.path; the explicit class path Templates passes matters inside a Maven
+ * plugin's class realm, which the plugin's own integration builds exercise.)
  */
 class FatJarCustomTemplatesIT {
     @TempDir

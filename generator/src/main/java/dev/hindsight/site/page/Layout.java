@@ -12,11 +12,12 @@ import java.util.List;
  * @param root       the relative prefix back to the site root, e.g. "../../"
  * @param stylesheet the stylesheet's URL from this page
  * @param script     the script's URL from this page
+ * @param icon       the icon's URL from this page
  * @param nav        the main navigation
  * @param footer     the footer line
  */
 public record Layout(String lang, String siteTitle, String pageTitle, String bodyClass, String root,
-                     String stylesheet, String script, List<NavLink> nav, String footer) {
+                     String stylesheet, String script, String icon, List<NavLink> nav, String footer) {
     public Layout {
         nav = List.copyOf(nav);
     }

@@ -97,7 +97,7 @@
     }
     if (type === 'date') {
       return function (a, b) {
-        return a < b ? -1 : a > b ? 1 : 0;
+        return a - b;
       };
     }
     return function (a, b) {
@@ -112,6 +112,12 @@
     if (type === 'number') {
       var n = parseFloat(text.replace(/[\s,\u00a0]/g, ''));
       return isNaN(n) ? null : n;
+    }
+    if (type === 'date') {
+      // ISO date-times keep their own offset (+08:00, +01:00), so their text
+      // does not sort in time order: compare the instants.
+      var time = Date.parse(text);
+      return isNaN(time) ? null : time;
     }
     return text;
   }

@@ -1,0 +1,462 @@
+package dev.hindsight.site;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.load.LoadSettings;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.Severity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The built site in a real browser (headless Chromium): the theme's script runs from file:// and over
+ * HTTP without console errors or blocked requests, the incidents table filters, remembers its filter in
+ * the URL and sorts, and a report full of script payloads shows them as text without running any.
+ */
+class BrowserSmokeTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String INSTALL_HINT = "Headless browser tests need Debian's chromium and chromium-driver"
+            + " at " + CHROMIUM + " and " + CHROMEDRIVER + "; .ci/run installs them"
+            + " (apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver)";
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
+    private static final Path SAMPLE = Path.of("../sample-site/src/postmortems");
+    private static final Path XSS_REPORT = Path.of("src/test/resources/reports/browser-xss/INC-2026-01-01-001.md");
+    private static final String XSS_ID = "INC-2026-01-01-001";
+    private static final List<String> PAYLOADS = List.of("<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "<iframe src=\"javascript:alert(1)\"></iframe>");
+
+    /** The theme's script, fingerprinted: the only script any page may load. */
+    private static final String THEME_SCRIPT = "(\\.\\./)*assets/site\\.[0-9a-f]+\\.js";
+    /**
+     * Chromium asks every http origin for /favicon.ico on its own; the theme declares no icon, so that
+     * probe is the browser's request and not the page's, and its 404 is left out of the checks.
+     */
+    private static final String FAVICON_PROBE = "favicon.ico";
+
+    /** Selenium Manager would download drivers; these keep it offline should anything ever start it. */
+    private static final List<String> SELENIUM_MANAGER_PROPERTIES = List.of("SE_OFFLINE", "SE_AVOID_STATS");
+
+    @TempDir
+    static Path temp;
+
+    private static BuildResult build;
+    private static Path site;
+    private static HttpServer server;
+    private static WebDriver driver;
+    private static final List<LogRecord> seleniumManagerRecords = new ArrayList<>();
+    private static final Handler seleniumManagerWatch = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            synchronized (seleniumManagerRecords) {
+                seleniumManagerRecords.add(record);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private static final Logger seleniumManagerLog = Logger.getLogger("org.openqa.selenium.manager.SeleniumManager");
+    private static Level seleniumManagerLevel;
+    private static final Map<String, String> propertiesBefore = new HashMap<>();
+
+    /** Where the site is opened from. */
+    enum Origin {
+        FILE, HTTP;
+
+        String url(String sitePath) {
+            return switch (this) {
+                case FILE -> site.resolve(sitePath).toUri().toString();
+                case HTTP -> "http://127.0.0.1:" + server.getAddress().getPort() + "/" + sitePath;
+            };
+        }
+    }
+
+    @BeforeAll
+    static void buildServeAndStartBrowser() throws IOException {
+        assertThat(Path.of(CHROMIUM)).as(INSTALL_HINT).isExecutable();
+        assertThat(Path.of(CHROMEDRIVER)).as(INSTALL_HINT).isExecutable();
+
+        Path source = Files.createDirectory(temp.resolve("source"));
+        copyTree(SAMPLE, source.resolve("sample"));
+        Files.createDirectories(source.resolve("browser-xss"));
+        Files.copy(XSS_REPORT, source.resolve("browser-xss").resolve(XSS_REPORT.getFileName()));
+        site = temp.resolve("site");
+        build = SiteGeneration.run(new BuildRequest(source, site,
+                new LoadSettings(ZONE, LoadSettings.DEFAULT_MAX_REPORT_BYTES), SiteSettings.defaults(AS_OF, ZONE)));
+        assertThat(build.diagnostics()).as("build diagnostics").noneMatch(Diagnostic::isError);
+        assertThat(build.load().incidents()).anyMatch(i -> i.id().equals(XSS_ID));
+
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", BrowserSmokeTest::serveStatic);
+        server.start();
+
+        driver = startChromium();
+        synchronized (seleniumManagerRecords) {
+            assertThat(seleniumManagerRecords).as("Selenium Manager must not run")
+                    .extracting(LogRecord::getMessage).isEmpty();
+        }
+    }
+
+    @AfterAll
+    static void stopBrowserAndServer() {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (server != null) {
+                server.stop(0);
+            }
+            seleniumManagerLog.removeHandler(seleniumManagerWatch);
+            seleniumManagerLog.setLevel(seleniumManagerLevel);
+            SELENIUM_MANAGER_PROPERTIES.forEach(p -> {
+                if (propertiesBefore.containsKey(p)) {
+                    System.setProperty(p, propertiesBefore.get(p));
+                } else {
+                    System.clearProperty(p);
+                }
+            });
+        }
+    }
+
+    private static WebDriver startChromium() throws IOException {
+        // Selenium Manager logs at FINE whenever it runs (it is what would reach the network for a
+        // driver); with the driver and browser given explicitly it must never run.
+        seleniumManagerLevel = seleniumManagerLog.getLevel();
+        seleniumManagerLog.setLevel(Level.ALL);
+        seleniumManagerLog.addHandler(seleniumManagerWatch);
+        SELENIUM_MANAGER_PROPERTIES.forEach(p -> {
+            String before = System.setProperty(p, "true");
+            if (before != null) {
+                propertiesBefore.put(p, before);
+            }
+        });
+
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        // No host name resolves: the browser cannot reach anything but 127.0.0.1.
+                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                        "--window-size=1280,900",
+                        // The theme scrolls smoothly unless the reader prefers reduced motion; a click
+                        // lands where the element will be only once scrolling is instant.
+                        "--force-prefers-reduced-motion",
+                        "--user-data-dir=" + Files.createDirectory(temp.resolve("chromium-profile")));
+        // An alert must stay open for the test to see it, not be dismissed by the next command.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        options.setCapability("goog:loggingPrefs", logs);
+        return new ChromeDriver(service, options);
+    }
+
+    /* ------------------------------------------------------------------------------------- tests */
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void homePageLoadsWithoutConsoleErrorsOrFailedRequests(Origin origin) {
+        open(origin.url(SitePaths.HOME));
+
+        assertThat(driver.findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void incidentsPageRunsItsScriptAndFiltersBySeverity(Origin origin) {
+        open(origin.url(SitePaths.INCIDENTS));
+        WebElement form = waitForFilterForm();
+        assertThat(visibleRows()).hasSize(build.load().incidents().size());
+
+        String p1 = selectSeverityP1(form);
+
+        assertThat(visibleRows()).hasSize(p1Incidents());
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> URI.create(d.getCurrentUrl()).getFragment() != null);
+        assertThat(URI.create(driver.getCurrentUrl()).getFragment()).contains("severity=" + p1);
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void reloadingWithTheFilterInTheHashRestoresIt(Origin origin) {
+        open(origin.url(SitePaths.INCIDENTS));
+        String p1 = selectSeverityP1(waitForFilterForm());
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("severity=" + p1));
+
+        driver.navigate().refresh();
+
+        WebElement form = waitForFilterForm();
+        assertThat(new Select(form.findElement(By.name("severity"))).getFirstSelectedOption().getText()).isEqualTo("P1");
+        assertThat(visibleRows()).hasSize(p1Incidents());
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void clickingAColumnHeaderSortsTheTable(Origin origin) {
+        open(origin.url(SitePaths.INCIDENTS));
+        waitForFilterForm();
+        WebElement idHeader = driver.findElement(By.cssSelector("table#incidents thead th:nth-child(1)"));
+
+        idHeader.findElement(By.tagName("button")).click();
+
+        assertThat(idHeader.getDomAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(firstColumn()).hasSize(build.load().incidents().size()).isSortedAccordingTo(Comparator.naturalOrder());
+
+        idHeader.findElement(By.tagName("button")).click();
+
+        assertThat(idHeader.getDomAttribute("aria-sort")).isEqualTo("descending");
+        assertThat(firstColumn()).isSortedAccordingTo(Comparator.reverseOrder());
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void sortingByStartedPutsIncidentsInTimeOrder(Origin origin) {
+        open(origin.url(SitePaths.INCIDENTS));
+        waitForFilterForm();
+        WebElement startedHeader = driver.findElement(By.cssSelector("table#incidents thead th:nth-child(5)"));
+
+        startedHeader.findElement(By.tagName("button")).click();
+
+        List<String> chronological = build.load().incidents().stream()
+                .sorted(Comparator.comparing((Incident i) -> i.times().started().toInstant()))
+                .map(Incident::id)
+                .toList();
+        assertThat(startedHeader.getDomAttribute("aria-sort")).isEqualTo("ascending");
+        assertThat(firstColumn()).containsExactlyElementsOf(chronological);
+        assertCleanLoad(origin);
+    }
+
+    @Test
+    void scriptPayloadsInAReportShowAsTextAndNeverRun() {
+        open(Origin.FILE.url(SitePaths.incident(XSS_ID)));
+
+        assertNoAlert();
+        assertThat(driver.getTitle()).contains("<script>alert(1)</script>");
+        String text = driver.findElement(By.tagName("main")).getText();
+        assertThat(PAYLOADS).allSatisfy(payload -> assertThat(text).contains(payload));
+        assertThat(driver.findElements(By.cssSelector("iframe, svg, img, object, embed, [onerror], [onload]"))).isEmpty();
+        assertThat(driver.findElements(By.tagName("script")))
+                .allSatisfy(script -> assertThat(script.getDomAttribute("src")).matches(THEME_SCRIPT));
+        List<WebElement> scriptLinks = driver.findElements(By.xpath("//main//a[normalize-space(.)='x']"));
+        assertThat(scriptLinks).singleElement()
+                .satisfies(link -> assertThat(link.getDomAttribute("href")).isEqualTo(SafeUrls.NEUTRALISED));
+        assertThat(driver.findElements(By.cssSelector("a[href]")))
+                .noneMatch(a -> a.getDomAttribute("href").strip().toLowerCase(Locale.ROOT).startsWith("javascript:"));
+
+        scriptLinks.get(0).click();
+
+        assertNoAlert();
+        assertCleanLoad(Origin.FILE);
+    }
+
+    /* --------------------------------------------------------------------------------- helpers */
+
+    /** Opens a fresh document (never a same-document hash change) with the browser's logs emptied. */
+    private static void open(String url) {
+        driver.get("about:blank");
+        drain(LogType.BROWSER);
+        drain(LogType.PERFORMANCE);
+        driver.get(url);
+    }
+
+    private static List<LogEntry> drain(String type) {
+        return driver.manage().logs().get(type).getAll();
+    }
+
+    /**
+     * Nothing went to the console as an error (script errors, CSP violations and failed loads all do)
+     * and every request the page made stayed on its own origin and succeeded.
+     */
+    private static void assertCleanLoad(Origin origin) {
+        String own = origin.url("");
+        String favicon = own + FAVICON_PROBE;
+        assertThat(drain(LogType.BROWSER)).as("console errors")
+                .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .extracting(LogEntry::getMessage)
+                .filteredOn(message -> !message.startsWith(favicon + " "))
+                .isEmpty();
+        Map<Object, String> requests = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (LogEntry entry : drain(LogType.PERFORMANCE)) {
+            Map<String, Object> message = devToolsMessage(entry);
+            Map<?, ?> params = (Map<?, ?>) message.get("params");
+            switch (String.valueOf(message.get("method"))) {
+                case "Network.requestWillBeSent" ->
+                        requests.put(params.get("requestId"), String.valueOf(((Map<?, ?>) params.get("request")).get("url")));
+                case "Network.loadingFailed" -> failures.add(requests.get(params.get("requestId")) + ": "
+                        + params.get("errorText") + (params.containsKey("blockedReason") ? " " + params.get("blockedReason") : ""));
+                case "Network.responseReceived" -> {
+                    Map<?, ?> response = (Map<?, ?>) params.get("response");
+                    if (((Number) response.get("status")).intValue() >= 400) {
+                        failures.add(response.get("url") + ": HTTP " + response.get("status"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        assertThat(requests.values()).as("requests").isNotEmpty()
+                .allSatisfy(url -> assertThat(url).startsWith(own));
+        assertThat(failures).as("failed requests").filteredOn(failure -> !failure.startsWith(favicon + ": ")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> devToolsMessage(LogEntry entry) {
+        Map<String, Object> wrapper = new Json().toType(entry.getMessage(), Map.class);
+        return (Map<String, Object>) wrapper.get("message");
+    }
+
+    private static void assertNoAlert() {
+        assertThatThrownBy(() -> driver.switchTo().alert()).as("an alert was opened")
+                .isInstanceOf(NoAlertPresentException.class);
+    }
+
+    /** The filter form is hidden in the HTML; the script shows it, so a visible form means the script ran. */
+    private static WebElement waitForFilterForm() {
+        return new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
+            WebElement form = d.findElement(By.cssSelector("form.filters"));
+            return form.isDisplayed() ? form : null;
+        });
+    }
+
+    /** Picks P1 as a reader would, by its label; returns the value the form uses for it. */
+    private static String selectSeverityP1(WebElement form) {
+        Select severity = new Select(form.findElement(By.name("severity")));
+        severity.selectByVisibleText("P1");
+        String value = severity.getFirstSelectedOption().getDomProperty("value");
+        assertThat(value).isEqualToIgnoringCase("P1");
+        return value;
+    }
+
+    private static List<WebElement> visibleRows() {
+        return driver.findElements(By.cssSelector("table#incidents tbody tr")).stream()
+                .filter(WebElement::isDisplayed)
+                .toList();
+    }
+
+    private static List<String> firstColumn() {
+        return driver.findElements(By.cssSelector("table#incidents tbody tr td:first-child")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private static int p1Incidents() {
+        int count = (int) build.load().incidents().stream().filter(i -> i.severity() == Severity.P1).count();
+        assertThat(count).as("P1 incidents in the sample").isBetween(1, build.load().incidents().size() - 1);
+        return count;
+    }
+
+    /* ------------------------------------------------------------------------------ file server */
+
+    /** Serves the built site read-only, like a plain static host: files only, nothing outside the site. */
+    private static void serveStatic(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Path file = site.resolve(path.substring(1)).normalize();
+            if (Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            if (!"GET".equals(exchange.getRequestMethod()) || !file.startsWith(site) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            exchange.getResponseHeaders().set("Content-Type", contentType(file));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static String contentType(Path file) {
+        String name = file.getFileName().toString();
+        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return switch (extension) {
+            case "html" -> "text/html; charset=utf-8";
+            case "css" -> "text/css; charset=utf-8";
+            case "js" -> "text/javascript; charset=utf-8";
+            case "json" -> "application/json";
+            case "svg" -> "image/svg+xml";
+            case "xml" -> "application/xml";
+            default -> "application/octet-stream";
+        };
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(file -> {
+                try {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
