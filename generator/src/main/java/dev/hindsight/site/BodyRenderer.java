@@ -108,6 +108,10 @@ final class BodyRenderer {
         });
         for (Node node : targets) {
             String destination = node instanceof Link link ? link.getDestination() : ((Image) node).getDestination();
+            if (node instanceof Image && SafeUrls.sanitize(destination).equals(SafeUrls.NEUTRALISED)) {
+                unlink(node); // an <img src="#"> would make the browser fetch the page itself as an image
+                continue;
+            }
             LinkTargets.Target target = links.resolve(destination, incident.source().path(), incident.id(),
                     lineOf(node, incident), diagnostics);
             if (target instanceof LinkTargets.Rewrite rewrite) {

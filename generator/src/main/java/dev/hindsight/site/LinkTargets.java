@@ -54,7 +54,9 @@ final class LinkTargets {
 
     Target resolve(String destination, String reportPath, String incidentId, int line, Diagnostics diagnostics) {
         String trimmed = destination.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#") || SCHEME.matcher(trimmed).find()) {
+        // Schemes, including obfuscated ones ("java\tscript:"), are the URL sanitiser's business.
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || SCHEME.matcher(trimmed).find()
+                || SafeUrls.sanitize(trimmed).equals(SafeUrls.NEUTRALISED)) {
             return new Keep();
         }
         if (trimmed.startsWith("/") || trimmed.startsWith("\\")) {

@@ -78,13 +78,11 @@ final class PageModels {
         String page = SitePaths.HOME;
         String root = SitePaths.rootFrom(page);
         String year = String.valueOf(kb.asOf().getYear());
-        String yearHref = kb.taxonomy(TaxonomyKind.YEARS).term(year)
-                .map(t -> root + SitePaths.term(TaxonomyKind.YEARS, t.slug())).orElse(null);
         List<HomePage.Stat> stats = List.of(
                 new HomePage.Stat(String.valueOf(kb.incidents().size()), m.get("home.stat.incidents"),
                         root + SitePaths.INCIDENTS, false),
                 new HomePage.Stat(String.valueOf(kb.majorIncidentsThisYear()), m.format("home.stat.major", year),
-                        yearHref, false),
+                        null, false),
                 new HomePage.Stat(String.valueOf(kb.openActions().size()), m.get("home.stat.open"), null, false),
                 new HomePage.Stat(String.valueOf(kb.overdueActions().size()), m.get("home.stat.overdue"), null,
                         !kb.overdueActions().isEmpty()));
@@ -99,7 +97,7 @@ final class PageModels {
                 String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
         List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root)).toList();
         return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, cards,
-                root + "search/index.html");
+                root + SitePaths.INCIDENTS);
     }
 
     IncidentsPage incidents() {

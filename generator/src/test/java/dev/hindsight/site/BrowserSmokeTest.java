@@ -241,6 +241,26 @@ class BrowserSmokeTest {
 
     @ParameterizedTest
     @EnumSource(Origin.class)
+    void theHomeSearchBoxFiltersTheIncidentsTableByItsWords(Origin origin) {
+        open(origin.url(SitePaths.HOME));
+        WebElement box = driver.findElement(By.cssSelector("form.search-box input[name=q]"));
+        box.sendKeys("pool");
+        box.submit();
+
+        WebElement form = waitForFilterForm();
+        assertThat(form.findElement(By.name("q")).getAttribute("value")).isEqualTo("pool");
+        long matching = build.load().incidents().stream()
+                .filter(i -> String.join(" ", i.id(), i.title(), String.join(" ", i.services()),
+                        String.join(" ", i.tags()), i.owner() == null ? "" : i.owner(),
+                        i.summary() == null ? "" : i.summary()).toLowerCase(java.util.Locale.ROOT).contains("pool"))
+                .count();
+        assertThat(matching).as("sample incidents about pools").isBetween(1L, build.load().incidents().size() - 1L);
+        assertThat(visibleRows()).hasSize((int) matching);
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
     void reloadingWithTheFilterInTheHashRestoresIt(Origin origin) {
         open(origin.url(SitePaths.INCIDENTS));
         String p1 = selectSeverityP1(waitForFilterForm());

@@ -111,7 +111,8 @@ class SitePagesTest {
         assertThat(overdue).isPositive();
         assertThat(stats.get(3).hasClass("stat-alert")).isTrue();
         assertThat(stats.get(0).selectFirst("a").attr("href")).isEqualTo("incidents/index.html");
-        assertThat(stats.get(1).selectFirst("a").attr("href")).isEqualTo("years/2026/index.html");
+        // No page lists only this year's P0/P1 incidents, so that figure links nowhere rather than mislead.
+        assertThat(stats.get(1).select("a")).isEmpty();
     }
 
     @Test
@@ -204,7 +205,7 @@ class SitePagesTest {
                 .isEqualTo("2025-10-05T18:00:00+08:00");
         assertThat(page.select("ol.whys > li.why")).hasSize(5);
         assertThat(page.select("ol.whys .why-q")).first().extracting(Element::text).isEqualTo("为什么服务 OOM？");
-        assertThat(page.select("table#actions > tbody > tr")).extracting(r -> r.selectFirst("td").text())
+        assertThat(page.select("table#hs-action-items > tbody > tr")).extracting(r -> r.selectFirst("td").text())
                 .containsExactly("A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9");
         assertThat(page.selectFirst("p.completion").text()).startsWith("3 of 9 completed (33.3%)");
         assertThat(page.selectFirst("p.completion meter").attr("value")).isEqualTo("33");
@@ -214,7 +215,7 @@ class SitePagesTest {
     void exactlyTheOpenSeedActionsPastTheirDueDateAreMarkedOverdueWithTheirDays() {
         Document page = site.page("incidents/" + SEED + "/index.html");
         Map<String, String> overdue = new TreeMap<>();
-        for (Element row : page.select("table#actions > tbody > tr")) {
+        for (Element row : page.select("table#hs-action-items > tbody > tr")) {
             Element badge = row.selectFirst(".badge.overdue");
             if (badge != null) {
                 overdue.put(row.selectFirst("td").text(), badge.text());
@@ -234,7 +235,7 @@ class SitePagesTest {
     @Test
     void aSiteWideOverdueCountAgreesWithTheBadgesOnIncidentPages() {
         long badges = site.pages().stream().filter(p -> p.matches("incidents/[^/]+/index\\.html"))
-                .mapToLong(p -> site.page(p).select("table#actions .badge.overdue").size()).sum();
+                .mapToLong(p -> site.page(p).select("table#hs-action-items .badge.overdue").size()).sum();
         String overdueStat = site.page("index.html").select("section.stats .stat-value").get(3).text();
 
         assertThat(String.valueOf(badges)).isEqualTo(overdueStat);
@@ -290,7 +291,7 @@ class SitePagesTest {
                 .containsEntry("SLO before", "99.96%")
                 .containsEntry("SLO after", "99.71%")
                 .containsEntry("Error budget consumed", "240%");
-        assertThat(page.select("table#actions a[href]")).extracting(a -> a.attr("href"))
+        assertThat(page.select("table#hs-action-items a[href]")).extracting(a -> a.attr("href"))
                 .containsExactlyElementsOf(incident(FRONT_MATTER).actions().stream().map(ActionItem::link)
                         .filter(Objects::nonNull).toList());
         assertThat(page.select("section.references-section a")).extracting(a -> a.attr("href")).containsExactly(
@@ -418,7 +419,7 @@ class SitePagesTest {
         assertThat(incidents.selectFirst("h1").text()).isEqualTo("全部故障");
         assertThat(incidents.selectFirst("p.page-lead").text()).isEqualTo("共 22 起故障，最新的在前");
         assertThat(seed.selectFirst("p.completion").text()).startsWith("已完成 3 / 9（33.3%）");
-        assertThat(seed.select("table#actions .badge.overdue")).extracting(Element::text)
+        assertThat(seed.select("table#hs-action-items .badge.overdue")).extracting(Element::text)
                 .containsOnly("逾期 409 天", "逾期 385 天").hasSize(6);
         assertThat(seed.select("h2")).extracting(Element::text).contains("基本信息", "故障时间线", "改进措施");
         assertThat(seed.selectFirst("footer").text()).startsWith("截至 2026年11月25日");

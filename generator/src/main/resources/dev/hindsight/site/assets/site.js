@@ -422,7 +422,19 @@
     }
 
     var initial = readHash();
-    restore(initial.known ? initial.state : {});
+    var start = initial.known ? initial.state : {};
+    // The home page's search box submits ?q=...; the text filter answers it.
+    if (filter && Object.keys(start).length === 0) {
+      try {
+        var query = new URLSearchParams(location.search).get('q');
+        if (query) {
+          start = { q: query };
+        }
+      } catch (e) {
+        start = {};
+      }
+    }
+    restore(start);
 
     window.addEventListener('hashchange', function () {
       var current = location.hash.replace(/^#/, '');
