@@ -6,6 +6,7 @@ import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
+import dev.hindsight.model.Incident;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Renders the knowledge base into a static site: every page through its template, the theme's assets,
@@ -62,34 +64,35 @@ public final class SiteBuilder {
         int pages;
         try (OutputDirectory output = new OutputDirectory(out)) {
             PageWriter writer = new PageWriter(output, templates, messages);
-            writer.write(SitePaths.HOME, "home.jte", models.home());
-            writer.write(SitePaths.INCIDENTS, "incidents.jte", models.incidents());
-            writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons());
-            writer.write(SitePaths.NOT_FOUND, "notFound.jte", models.notFound());
+            List<PageJob> jobs = new ArrayList<>();
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.HOME, "home.jte", models.home())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.INCIDENTS, "incidents.jte", models.incidents())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.NOT_FOUND, "notFound.jte", models.notFound())));
             for (TaxonomyKind kind : TaxonomyKind.values()) {
-                writer.write(SitePaths.taxonomyIndex(kind), "taxonomyIndex.jte", models.taxonomyIndex(kind));
+                jobs.add(PageJob.page(() -> writer.write(SitePaths.taxonomyIndex(kind), "taxonomyIndex.jte",
+                        models.taxonomyIndex(kind))));
                 for (TaxonomyTerm term : kb.taxonomy(kind).terms()) {
-                    writer.write(SitePaths.term(kind, term.slug()), "taxonomy.jte", models.term(kind, term));
+                    jobs.add(PageJob.page(() -> writer.write(SitePaths.term(kind, term.slug()), "taxonomy.jte",
+                            models.term(kind, term))));
                 }
             }
-            // Incident pages are independent of each other: render them on all cores, each with its own
-            // diagnostics, merged in a stable order afterwards. A page that fails must not end the stream
-            // early: the other pages would go on writing into the staging directory while it is removed.
-            List<RenderedIncident> perIncident = kb.incidents().parallelStream().map(incident -> {
-                Diagnostics found = new Diagnostics(incident.source().path());
-                try {
+            for (Incident incident : kb.incidents()) {
+                jobs.add(new PageJob(incident.source().path(), found -> {
                     String body = bodies.render(incident, links, found);
-                    writer.write(SitePaths.incident(incident.id()), "incident.jte", models.incident(incident, body, links));
-                    return new RenderedIncident(found.list(), null);
-                } catch (RuntimeException e) {
-                    return new RenderedIncident(found.list(), e);
+                    writer.write(SitePaths.incident(incident.id()), "incident.jte",
+                            models.incident(incident, body, links));
+                }));
+            }
+            // Pages are independent of each other: render them on all cores, each with its own diagnostics,
+            // merged in a stable order afterwards. A page that fails must not end the stream early: the
+            // other pages would go on writing into the staging directory while it is removed.
+            List<PageJob.Outcome> outcomes = jobs.parallelStream().map(PageJob::run).toList();
+            for (PageJob.Outcome outcome : outcomes) {
+                if (outcome.failure() != null) {
+                    throw outcome.failure();
                 }
-            }).toList();
-            for (RenderedIncident rendered : perIncident) {
-                if (rendered.failure() != null) {
-                    throw rendered.failure();
-                }
-                diagnostics.addAll(rendered.diagnostics());
+                diagnostics.addAll(outcome.diagnostics());
             }
             for (Map.Entry<String, byte[]> asset : assets.files().entrySet()) {
                 output.write(asset.getKey(), asset.getValue());
@@ -128,8 +131,27 @@ public final class SiteBuilder {
         return copy;
     }
 
-    /** One incident page's findings, or why it could not be written. */
-    private record RenderedIncident(List<Diagnostic> diagnostics, RuntimeException failure) {
+    /**
+     * One page to render: what it is about (for its diagnostics) and how to render it. Failures are
+     * caught and returned, so that every job finishes before the first failure is rethrown.
+     */
+    private record PageJob(String sourcePath, Consumer<Diagnostics> render) {
+        static PageJob page(Runnable render) {
+            return new PageJob("", found -> render.run());
+        }
+
+        Outcome run() {
+            Diagnostics found = new Diagnostics(sourcePath);
+            try {
+                render.accept(found);
+                return new Outcome(found.list(), null);
+            } catch (RuntimeException e) {
+                return new Outcome(found.list(), e);
+            }
+        }
+
+        record Outcome(List<Diagnostic> diagnostics, RuntimeException failure) {
+        }
     }
 
     /** Renders pages into the output directory and counts them; safe to call from several threads. */
