@@ -28,6 +28,7 @@ public final class KnowledgeBase {
     private final LocalDate asOf;
     private final Map<TaxonomyKind, Taxonomy> taxonomies = new EnumMap<>(TaxonomyKind.class);
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final ActionTracker tracker;
 
     public KnowledgeBase(List<Incident> incidents, LocalDate asOf) {
         List<Incident> sorted = new ArrayList<>(incidents);
@@ -45,6 +46,7 @@ public final class KnowledgeBase {
                 i -> List.of(i.severity().name()), Comparator.naturalOrder()));
         taxonomies.put(TaxonomyKind.YEARS, Taxonomy.of(TaxonomyKind.YEARS, this.incidents,
                 i -> List.of(String.valueOf(i.times().started().getYear())), Comparator.reverseOrder()));
+        tracker = new ActionTracker(this.incidents, asOf);
         taxonomies.put(TaxonomyKind.OWNERS, Taxonomy.of(TaxonomyKind.OWNERS, this.incidents,
                 i -> i.owner() == null ? List.of() : List.of(i.owner()), byName));
     }
@@ -72,6 +74,11 @@ public final class KnowledgeBase {
     public Optional<Incident> next(Incident incident) {
         int at = positions.get(incident.id());
         return at > 0 ? Optional.of(incidents.get(at - 1)) : Optional.empty();
+    }
+
+    /** The action items tracked as of the knowledge base's date. */
+    public ActionTracker tracker() {
+        return tracker;
     }
 
     public List<ActionItem> actions() {

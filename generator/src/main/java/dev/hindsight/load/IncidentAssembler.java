@@ -193,7 +193,8 @@ final class IncidentAssembler {
             }
             items.add(new ActionItem(incidentId, id, a.description(),
                     a.priority() != null ? a.priority() : Priority.MEDIUM, owner, due, status,
-                    status == ActionStatus.COMPLETED ? a.completed() : null, a.term(), a.link()));
+                    status == ActionStatus.COMPLETED ? a.completed() : null, a.term(), a.link(), a.due() != null,
+                    a.line()));
         }
         return items;
     }

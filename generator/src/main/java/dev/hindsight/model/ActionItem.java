@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param completed   when it was completed, {@code null} when not completed or not recorded
  * @param term        immediate, short or long term; {@code null} when the report does not say
  * @param link        the tracker ticket URL, {@code null} when none
+ * @param dueStated   whether the report gave the due date ({@code false}: it is the seed's default for the term)
+ * @param line        the item's line in the report file, for diagnostics about it
  */
 public record ActionItem(String incidentId, String id, String description, Priority priority, String owner,
-                         LocalDate due, ActionStatus status, LocalDate completed, Term term, String link) {
+                         LocalDate due, ActionStatus status, LocalDate completed, Term term, String link,
+                         boolean dueStated, int line) {
     public ActionItem {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(id, "id");

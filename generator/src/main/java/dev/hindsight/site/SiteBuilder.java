@@ -36,6 +36,16 @@ public final class SiteBuilder {
      * @param sourceRoot the source directory, to resolve the files reports link to
      */
     public SiteResult build(KnowledgeBase kb, Path sourceRoot, Path out) {
+        return build(kb, sourceRoot, out, List.of());
+    }
+
+    /**
+     * Builds the site for {@code kb} into {@code out}, with other outputs' files beside the pages.
+     *
+     * @param sourceRoot the source directory, to resolve the files reports link to
+     * @param extras     files written into the site as they are (exports), in the same atomic swap
+     */
+    public SiteResult build(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras) {
         Diagnostics siteProblems = new Diagnostics("");
         Templates templates;
         try {
@@ -47,11 +57,11 @@ public final class SiteBuilder {
             return new SiteResult(false, 0, siteProblems.list());
         }
         try (templates) {
-            return render(kb, sourceRoot, out, templates, siteProblems);
+            return render(kb, sourceRoot, out, extras, templates, siteProblems);
         }
     }
 
-    private SiteResult render(KnowledgeBase kb, Path sourceRoot, Path out, Templates templates,
+    private SiteResult render(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras, Templates templates,
                               Diagnostics siteProblems) {
         Messages messages = new Messages(settings.locale());
         Assets assets = new Assets();
@@ -93,6 +103,9 @@ public final class SiteBuilder {
                     throw outcome.failure();
                 }
                 diagnostics.addAll(outcome.diagnostics());
+            }
+            for (ExtraFile extra : extras) {
+                output.write(extra.sitePath(), extra.content());
             }
             for (Map.Entry<String, byte[]> asset : assets.files().entrySet()) {
                 output.write(asset.getKey(), asset.getValue());

@@ -1,0 +1,194 @@
+package dev.hindsight.kb;
+
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.ActionStatus;
+import dev.hindsight.model.Incident;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The seed's {@code ActionItemTracker}, kept exactly (see docs/action-tracking.md): an item is overdue
+ * when it is neither completed nor cancelled and due strictly before the as-of date; the completion
+ * rate is completed / all items × 100 with cancelled items in the denominator, 0.0 when there are
+ * none; a completed item without a date counts as completed on the as-of date. Beyond the seed:
+ * breakdowns, ages, quarters and a burn-down. Items are in a stable order: incidents newest first, then
+ * the report's order.
+ */
+public final class ActionTracker {
+    /** Overdue items are listed by due date, then id (the seed's HashMap order is undefined). */
+    public static final Comparator<TrackedItem> BY_DUE_THEN_ID = Comparator
+            .comparing((TrackedItem t) -> t.item().due())
+            .thenComparing(t -> t.item().qualifiedId());
+
+    private final LocalDate asOf;
+    private final List<TrackedItem> items;
+
+    /** @param incidents in the order items should be listed (the knowledge base's: newest first) */
+    public ActionTracker(List<Incident> incidents, LocalDate asOf) {
+        this.asOf = asOf;
+        List<TrackedItem> tracked = new ArrayList<>();
+        for (Incident incident : incidents) {
+            for (ActionItem item : incident.actions()) {
+                boolean overdue = item.isOverdue(asOf);
+                long daysLate = overdue ? ChronoUnit.DAYS.between(item.due(), asOf) : 0;
+                long age = item.isClosed() ? 0
+                        : Math.max(0, ChronoUnit.DAYS.between(incident.times().started().toLocalDate(), asOf));
+                LocalDate completedOn = item.status() != ActionStatus.COMPLETED ? null
+                        : item.completed() != null ? item.completed() : asOf;
+                tracked.add(new TrackedItem(item, incident, overdue, daysLate, age, completedOn));
+            }
+        }
+        this.items = List.copyOf(tracked);
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** Every item, incidents newest first, then the report's order. */
+    public List<TrackedItem> items() {
+        return items;
+    }
+
+    public List<TrackedItem> open() {
+        return items.stream().filter(t -> !t.item().isClosed()).toList();
+    }
+
+    /** Overdue items by due date, then id. */
+    public List<TrackedItem> overdue() {
+        return items.stream().filter(TrackedItem::overdue).sorted(BY_DUE_THEN_ID).toList();
+    }
+
+    public int total() {
+        return items.size();
+    }
+
+    public int count(ActionStatus status) {
+        return (int) items.stream().filter(t -> t.item().status() == status).count();
+    }
+
+    /** The seed's completion rate over every item. */
+    public double completionRate() {
+        return rate(count(ActionStatus.COMPLETED), total());
+    }
+
+    static double rate(int completed, int total) {
+        return total == 0 ? 0.0 : completed * 100.0 / total;
+    }
+
+    /**
+     * One decimal, as the seed's Rust {@code {:.1}} prints: rounding the exact binary value to nearest,
+     * ties to even (Java's own %.1f would round ties up).
+     */
+    public static String formatRate(double rate) {
+        return new BigDecimal(rate).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    public List<Breakdown> byOwner() {
+        return breakdown(t -> t.item().owner() == null ? "" : t.item().owner(), Comparator.naturalOrder());
+    }
+
+    /** By priority, critical first. */
+    public List<Breakdown> byPriority() {
+        return breakdown(t -> t.item().priority().label(), Comparator.comparing(ActionTracker::priorityRank));
+    }
+
+    /** By status, in the enum's order. */
+    public List<Breakdown> byStatus() {
+        return breakdown(t -> t.item().status().label(), Comparator.comparing(ActionTracker::statusRank));
+    }
+
+    /** By term (immediate, short, long; items without a term under ""). */
+    public List<Breakdown> byTerm() {
+        return breakdown(t -> t.item().term() == null ? "" : t.item().term().label(),
+                Comparator.comparing(ActionTracker::termRank));
+    }
+
+    /** By incident, in the tracker's incident order. */
+    public List<Breakdown> byIncident() {
+        Map<String, List<TrackedItem>> groups = new LinkedHashMap<>();
+        items.forEach(t -> groups.computeIfAbsent(t.incident().id(), k -> new ArrayList<>()).add(t));
+        return groups.entrySet().stream().map(e -> counts(e.getKey(), e.getValue())).toList();
+    }
+
+    /** By service of the incident (an item counts under each of its incident's services). */
+    public List<Breakdown> byService() {
+        Map<String, List<TrackedItem>> groups = new TreeMap<>();
+        for (TrackedItem t : items) {
+            for (String service : t.incident().services()) {
+                groups.computeIfAbsent(service, k -> new ArrayList<>()).add(t);
+            }
+        }
+        return groups.entrySet().stream().map(e -> counts(e.getKey(), e.getValue())).toList();
+    }
+
+    /** By quarter of the incident's start ("2025-Q4"), oldest first. */
+    public List<Breakdown> byQuarter() {
+        return breakdown(t -> quarter(t.incident().times().started().toLocalDate()), Comparator.naturalOrder());
+    }
+
+    static String quarter(LocalDate date) {
+        return date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
+    }
+
+    /**
+     * Open items at the end of each month from the first incident's month to the as-of date's month
+     * (the last point is the as-of date itself). Empty when there are no items.
+     */
+    public List<BurnDownPoint> burnDown() {
+        List<TrackedItem> charted = items.stream().filter(t -> t.item().status() != ActionStatus.CANCELLED).toList();
+        if (charted.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = charted.stream().map(t -> t.incident().times().started().toLocalDate())
+                .min(Comparator.naturalOrder()).orElseThrow();
+        List<BurnDownPoint> points = new ArrayList<>();
+        for (LocalDate month = first.withDayOfMonth(1); !month.isAfter(asOf); month = month.plusMonths(1)) {
+            LocalDate end = month.plusMonths(1).minusDays(1);
+            LocalDate at = end.isAfter(asOf) ? asOf : end;
+            int open = (int) charted.stream()
+                    .filter(t -> !t.incident().times().started().toLocalDate().isAfter(at))
+                    .filter(t -> t.completedOn() == null || t.completedOn().isAfter(at))
+                    .count();
+            points.add(new BurnDownPoint(at, open));
+        }
+        return points;
+    }
+
+    private List<Breakdown> breakdown(Function<TrackedItem, String> key, Comparator<String> order) {
+        Map<String, List<TrackedItem>> groups = new TreeMap<>(order.thenComparing(Comparator.naturalOrder()));
+        items.forEach(t -> groups.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t));
+        return groups.entrySet().stream().map(e -> counts(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Breakdown counts(String key, List<TrackedItem> group) {
+        int completed = (int) group.stream().filter(t -> t.item().status() == ActionStatus.COMPLETED).count();
+        int open = (int) group.stream().filter(t -> !t.item().isClosed()).count();
+        int overdue = (int) group.stream().filter(TrackedItem::overdue).count();
+        return new Breakdown(key, group.size(), completed, open, overdue);
+    }
+
+    private static int priorityRank(String label) {
+        return List.of("critical", "high", "medium", "low").indexOf(label);
+    }
+
+    private static int statusRank(String label) {
+        return List.of("not-started", "in-progress", "completed", "blocked", "cancelled").indexOf(label);
+    }
+
+    private static int termRank(String label) {
+        int rank = List.of("immediate", "short", "long").indexOf(label);
+        return rank < 0 ? 3 : rank;
+    }
+}
