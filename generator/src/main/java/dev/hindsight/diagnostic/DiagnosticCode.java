@@ -51,7 +51,16 @@ public enum DiagnosticCode {
 
     // HS16x: templates and output
     TEMPLATE_ERROR("HS160", Level.ERROR),
-    OUTPUT_ERROR("HS161", Level.ERROR);
+    OUTPUT_ERROR("HS161", Level.ERROR),
+
+    // HS20x: process policies (the seed's timeline), found by check; each level is configurable
+    LATE_DRAFT("HS201", Level.WARNING),
+    NO_ACTION_ITEMS("HS202", Level.WARNING),
+    OVERDUE_ACTION("HS203", Level.WARNING),
+    OVERDUE_URGENT_ACTION("HS204", Level.WARNING),
+    MAJOR_WITHOUT_ROOT_CAUSE("HS205", Level.WARNING),
+    MAJOR_WITHOUT_TIMELINE("HS206", Level.WARNING),
+    ACTION_WITHOUT_DUE_DATE("HS207", Level.WARNING);
 
     private final String code;
     private final Level defaultLevel;

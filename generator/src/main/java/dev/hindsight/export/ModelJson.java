@@ -17,7 +17,10 @@ import dev.hindsight.model.TimelineEntry;
 import dev.hindsight.model.WhyStep;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -75,10 +78,39 @@ public final class ModelJson implements AutoCloseable {
         return json;
     }
 
+    /** What a file export writes into a fresh {@link ModelJson}. */
+    @FunctionalInterface
+    interface Document {
+        void write(ModelJson json) throws IOException;
+    }
+
+    /** A whole JSON file: the document, a final newline, UTF-8. */
+    static byte[] file(Document document) {
+        StringWriter out = new StringWriter();
+        try (ModelJson json = new ModelJson(out)) {
+            document.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        out.write('\n');
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     public void writeIncident(Incident incident) throws IOException {
+        writeIncident(incident, null);
+    }
+
+    /**
+     * The incident object, with {@code "url"} (its page, relative to the site root) after the title when
+     * {@code pageUrl} is given: the site's exports have it, {@code dump} (which has no site) does not.
+     */
+    void writeIncident(Incident incident, String pageUrl) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", incident.id());
         json.writeStringField("title", incident.title());
+        if (pageUrl != null) {
+            json.writeStringField("url", pageUrl);
+        }
         json.writeStringField("severity", incident.severity().name());
         json.writeStringField("status", incident.status().label());
         writeTimes(incident.times());
@@ -180,6 +212,12 @@ public final class ModelJson implements AutoCloseable {
 
     private void writeAction(ActionItem item) throws IOException {
         json.writeStartObject();
+        writeActionFields(item);
+        json.writeEndObject();
+    }
+
+    /** An action item's own fields, inside an object the caller opens (and may add to) and closes. */
+    void writeActionFields(ActionItem item) throws IOException {
         json.writeStringField("id", item.id());
         json.writeStringField("qualifiedId", item.qualifiedId());
         json.writeStringField("description", item.description());
@@ -190,10 +228,9 @@ public final class ModelJson implements AutoCloseable {
         temporal("completed", item.completed());
         json.writeStringField("term", item.term() == null ? null : item.term().label());
         json.writeStringField("link", item.link());
-        json.writeEndObject();
     }
 
-    private void strings(String name, List<String> values) throws IOException {
+    void strings(String name, List<String> values) throws IOException {
         json.writeArrayFieldStart(name);
         for (String value : values) {
             json.writeString(value);
@@ -201,7 +238,7 @@ public final class ModelJson implements AutoCloseable {
         json.writeEndArray();
     }
 
-    private void temporal(String name, Temporal value) throws IOException {
+    void temporal(String name, Temporal value) throws IOException {
         json.writeStringField(name, value == null ? null : value.toString());
     }
 

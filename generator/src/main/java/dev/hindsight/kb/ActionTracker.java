@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The seed's {@code ActionItemTracker}, kept exactly (see docs/action-tracking.md): an item is overdue
@@ -50,6 +51,16 @@ public final class ActionTracker {
             }
         }
         this.items = List.copyOf(tracked);
+    }
+
+    private ActionTracker(LocalDate asOf, List<TrackedItem> items) {
+        this.asOf = asOf;
+        this.items = List.copyOf(items);
+    }
+
+    /** The same tracker restricted to some items (one owner's, the overdue ones...), in the same order. */
+    public ActionTracker where(Predicate<TrackedItem> filter) {
+        return new ActionTracker(asOf, items.stream().filter(filter).toList());
     }
 
     public LocalDate asOf() {

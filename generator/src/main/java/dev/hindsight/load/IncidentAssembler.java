@@ -10,6 +10,7 @@ import dev.hindsight.model.IncidentTimes;
 import dev.hindsight.model.Priority;
 import dev.hindsight.model.ReportSource;
 import dev.hindsight.model.ReportStatus;
+import dev.hindsight.model.ReportStyle;
 import dev.hindsight.model.RootCauseAnalysis;
 import dev.hindsight.model.Term;
 
@@ -57,7 +58,7 @@ final class IncidentAssembler {
         List<String> services = draft.services != null ? draft.services
                 : draft.scope != null ? List.of(draft.scope) : List.of();
         return Optional.of(new Incident(id, title, draft.severity.value(),
-                draft.status == null ? ReportStatus.DRAFT : draft.status.value(),
+                draft.status != null ? draft.status.value() : defaultStatus(source.style()),
                 new IncidentTimes(draft.started.value(), value(draft.detected), value(draft.mitigated),
                         value(draft.resolved)),
                 services, orEmpty(draft.tags), draft.owner, orEmpty(draft.participants), draft.summary,
@@ -66,6 +67,16 @@ final class IncidentAssembler {
                 new RootCauseAnalysis(draft.rootCause, draft.trigger, draft.directCause, orEmpty(draft.whys),
                         orEmpty(draft.contributingFactors)),
                 orEmpty(draft.timeline), actions, draft.lessons, orEmpty(draft.links), draft.extra, source));
+    }
+
+    /**
+     * Front matter has a status key, so leaving it out means "not finished yet". The seed template has
+     * no such field: it is the full report of the seed's process (完整复盘报告), so a report written in it
+     * is taken as final unless its 基本信息 says otherwise; otherwise every backlog report would count as
+     * a late draft.
+     */
+    private static ReportStatus defaultStatus(ReportStyle style) {
+        return style == ReportStyle.SEED_TEMPLATE ? ReportStatus.FINAL : ReportStatus.DRAFT;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -193,7 +204,8 @@ final class IncidentAssembler {
             }
             items.add(new ActionItem(incidentId, id, a.description(),
                     a.priority() != null ? a.priority() : Priority.MEDIUM, owner, due, status,
-                    status == ActionStatus.COMPLETED ? a.completed() : null, a.term(), a.link(), a.due() != null,
+                    status == ActionStatus.COMPLETED ? a.completed() : null, a.term(), a.link(),
+                    a.due() != null || a.term() != null,
                     a.line()));
         }
         return items;

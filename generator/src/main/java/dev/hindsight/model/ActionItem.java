@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param completed   when it was completed, {@code null} when not completed or not recorded
  * @param term        immediate, short or long term; {@code null} when the report does not say
  * @param link        the tracker ticket URL, {@code null} when none
- * @param dueStated   whether the report gave the due date ({@code false}: it is the seed's default for the term)
+ * @param dueStated   whether the report set the due date, as a date or through the item's term ({@code false}:
+ *                    the report says nothing, and the one-week default applies)
  * @param line        the item's line in the report file, for diagnostics about it
  */
 public record ActionItem(String incidentId, String id, String description, Priority priority, String owner,

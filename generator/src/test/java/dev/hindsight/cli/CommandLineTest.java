@@ -27,7 +27,7 @@ class CommandLineTest {
         Run run = run("check", "--source", SAMPLE, "--as-of", "2026-11-25", "--time-zone", "Asia/Shanghai");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).doesNotContain(": error: ");
-        assertThat(run.out()).contains("22 report files, 22 loaded, 0 errors");
+        assertThat(run.out()).contains("24 report files, 24 loaded, 0 errors");
         assertThat(run.out()).contains("overdue on 2026-11-25");
     }
 
@@ -36,7 +36,8 @@ class CommandLineTest {
         Run run = run("check", "--source", SEED, "--as-of", "2026-11-25");
         assertThat(run.out()).contains("INC-2025-10-05-001.md:1:1: warning: the heading '故障复盘报告' is the template's");
         assertThat(run.out()).containsPattern(":86:1: warning: action A1 is completed but has no completion date \\[HS140]\n    hint: ");
-        assertThat(run.out()).contains("1 report file, 1 loaded, 0 errors, 4 warnings; 9 action items, 6 overdue on 2026-11-25");
+        // 4 loading warnings (generic title, three completed items without a date) and 6 overdue items.
+        assertThat(run.out()).contains("1 report file, 1 loaded, 0 errors, 10 warnings; 9 action items, 6 overdue on 2026-11-25");
     }
 
     @Test

@@ -42,7 +42,8 @@ class SeedTemplateReportTest {
         assertThat(incident.impact().scope()).isEqualTo("OTLP Collector 全部实例");
         assertThat(incident.services()).containsExactly("OTLP Collector 全部实例");
         assertThat(incident.source().style()).isEqualTo(ReportStyle.SEED_TEMPLATE);
-        assertThat(incident.status()).isEqualTo(ReportStatus.DRAFT);
+        // The seed template is the process's full report; without a status line it counts as final.
+        assertThat(incident.status()).isEqualTo(ReportStatus.FINAL);
     }
 
     @Test

@@ -69,7 +69,7 @@ public class CheckMojo extends AbstractMojo {
         Path shownRoot = basedir == null ? sourceDirectory.toPath() : basedir.toPath();
         String prefix = shownRoot.toAbsolutePath().relativize(sourceDirectory.toPath().toAbsolutePath()).toString()
                 .replace('\\', '/');
-        for (Diagnostic d : result.load().diagnostics()) {
+        for (Diagnostic d : result.diagnostics()) {
             String line = (prefix.isEmpty() ? "" : prefix + "/") + d.path() + ":" + Math.max(d.line(), 1) + ":"
                     + Math.max(d.column(), 1) + ": " + d.message() + " [" + d.code().code() + "]"
                     + (d.hint() == null ? "" : System.lineSeparator() + "    hint: " + d.hint());
@@ -81,7 +81,7 @@ public class CheckMojo extends AbstractMojo {
         }
         getLog().info("Hindsight: " + result.summary());
         if (result.failed() && failOnError) {
-            throw new MojoFailureException("Hindsight found " + result.load().errorCount()
+            throw new MojoFailureException("Hindsight found " + result.errorCount()
                     + " error(s) in the post-mortem reports; see the lines above");
         }
     }

@@ -1,0 +1,68 @@
+package dev.hindsight.export;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A CSV file as RFC 4180 writes it, made safe to open in a spreadsheet:
+ * <ul>
+ * <li>CRLF after every record; a field is quoted when it holds a comma, a double quote, CR or LF, and
+ * quotes inside are doubled;</li>
+ * <li>UTF-8 with a byte order mark: without it Excel reads a CSV file in the system's ANSI code page
+ * (e.g. GBK or Windows-1252) and turns Chinese into mojibake; with it, Excel, LibreOffice and Numbers
+ * all read UTF-8;</li>
+ * <li>formula injection (OWASP "CSV Injection"): a data field that starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, TAB or CR gets a leading apostrophe, so a spreadsheet shows it as text
+ * instead of evaluating it. Header names are ours and are written as they are.</li>
+ * </ul>
+ */
+final class CsvRows {
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private final StringBuilder text = new StringBuilder();
+
+    /** The header record: fixed names, written as they are. */
+    CsvRows header(List<String> names) {
+        return record(names, false);
+    }
+
+    /** A data record; {@code null} fields are empty. */
+    CsvRows row(List<String> fields) {
+        return record(fields, true);
+    }
+
+    private CsvRows record(List<String> fields, boolean data) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            String field = fields.get(i) == null ? "" : fields.get(i);
+            text.append(quoted(data ? neutralised(field) : field));
+        }
+        text.append("\r\n");
+        return this;
+    }
+
+    /** The field with a leading apostrophe when a spreadsheet would otherwise read it as a formula. */
+    static String neutralised(String field) {
+        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+            return "'" + field;
+        }
+        return field;
+    }
+
+    /** The field as RFC 4180 writes it: quoted (with quotes doubled) only when it must be. */
+    static String quoted(String field) {
+        boolean needsQuotes = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\r') >= 0
+                || field.indexOf('\n') >= 0;
+        return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    }
+
+    /** The BOM, then the records in UTF-8. */
+    byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(BOM);
+        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+}

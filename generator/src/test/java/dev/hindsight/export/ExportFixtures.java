@@ -1,0 +1,75 @@
+package dev.hindsight.export;
+
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.ActionStatus;
+import dev.hindsight.model.Impact;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.IncidentTimes;
+import dev.hindsight.model.Priority;
+import dev.hindsight.model.ReportSource;
+import dev.hindsight.model.ReportStatus;
+import dev.hindsight.model.ReportStyle;
+import dev.hindsight.model.RootCauseAnalysis;
+import dev.hindsight.model.Severity;
+import dev.hindsight.model.Term;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Action items whose text no report form can produce (line breaks, a lone backslash) or that a test
+ * needs verbatim (formula-like text), built as model records. One incident, due dates before and after
+ * {@link SampleKnowledgeBase#AS_OF}.
+ */
+final class ExportFixtures {
+    static final String INCIDENT_ID = "INC-2026-11-01-001";
+    static final String TRICKY = "Fix \"quoted\" config; retry, back\\off\nthen verify";
+    static final String LONG_CHINESE = "在所有生产集群上为 OTLP Collector 配置内存限制器（memory_limiter），并在变更评审中加入容量评估；"
+            + "确保批处理参数调整前后的内存占用都经过压测验证，同时补充按实例维度的内存告警与自动扩容策略😀";
+    /** The OWASP examples, and the other characters that start a formula. */
+    static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "+1", "-2+3", "@SUM(1)", "\tTAB",
+            "\rCR", "=HYPERLINK(\"http://evil.example\",\"x\")");
+
+    private ExportFixtures() {
+    }
+
+    /** One incident (services with a comma and a semicolon in them) holding every tricky item. */
+    static KnowledgeBase knowledgeBase() {
+        List<ActionItem> actions = new ArrayList<>();
+        actions.add(item("A1", TRICKY, ActionStatus.IN_PROGRESS, Priority.CRITICAL, "李四", LocalDate.of(2026, 11, 20)));
+        actions.add(item("A2", LONG_CHINESE, ActionStatus.NOT_STARTED, Priority.LOW, null, LocalDate.of(2026, 12, 1)));
+        actions.add(item("A3", "done already", ActionStatus.COMPLETED, Priority.HIGH, "bob", LocalDate.of(2026, 11, 2)));
+        actions.add(item("A4", "dropped", ActionStatus.CANCELLED, Priority.MEDIUM, "bob", LocalDate.of(2026, 11, 2)));
+        actions.add(item("id with space;%/中", "odd id", ActionStatus.BLOCKED, Priority.HIGH, "bob",
+                LocalDate.of(2026, 11, 25)));
+        int n = 0;
+        for (String formula : FORMULAS) {
+            n++;
+            actions.add(item("F" + n, formula, ActionStatus.NOT_STARTED, Priority.MEDIUM, formula,
+                    LocalDate.of(2026, 12, 24)));
+        }
+        return new KnowledgeBase(List.of(incident(actions)), SampleKnowledgeBase.AS_OF);
+    }
+
+    static ActionItem item(String id, String description, ActionStatus status, Priority priority, String owner,
+                           LocalDate due) {
+        LocalDate completed = status == ActionStatus.COMPLETED ? due : null;
+        return new ActionItem(INCIDENT_ID, id, description, priority, owner, due, status, completed, Term.SHORT,
+                "https://tracker.example.com/OPS-1?a=1,b=2", true, 10);
+    }
+
+    private static Incident incident(List<ActionItem> actions) {
+        OffsetDateTime started = OffsetDateTime.parse("2026-11-01T09:00+08:00");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        return new Incident(INCIDENT_ID, "Collector OOM, again; \"batch\" \\ 批处理", Severity.P1, ReportStatus.FINAL,
+                new IncidentTimes(started, null, null, null), List.of("otel,collector", "kafka;eu", "订单服务"),
+                List.of(), "张三", List.of(), null, Impact.UNKNOWN,
+                new RootCauseAnalysis(null, null, null, List.of(), List.of()), List.of(), actions, List.of(),
+                List.of(), extra, new ReportSource("2026/fixture.md", ReportStyle.FRONT_MATTER, "", 1, List.of()));
+    }
+}
