@@ -1,6 +1,7 @@
 package dev.hindsight.kb;
 
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,10 +11,19 @@ import java.util.Set;
  * (any script, so Chinese names stay readable) and digits kept, everything else folded to '-'.
  * Names that fold to the same slug get -2, -3 in the order they are assigned.
  */
-final class Slugs {
+public final class Slugs {
     private final Set<String> used = new HashSet<>();
 
-    String assign(String name) {
+    public Slugs() {
+    }
+
+    /** A slug maker that never hands out one of {@code taken} (compared case-insensitively). */
+    public Slugs(Collection<String> taken) {
+        taken.forEach(slug -> used.add(slug.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The slug for {@code name}, or it with -2, -3... when already handed out. */
+    public String assign(String name) {
         String base = slug(name);
         String candidate = base;
         for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
@@ -22,7 +32,8 @@ final class Slugs {
         return candidate;
     }
 
-    static String slug(String name) {
+    /** The folded form of a name, before any -2 suffix. */
+    public static String slug(String name) {
         String text = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         boolean dash = false;

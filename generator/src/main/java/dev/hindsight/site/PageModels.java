@@ -1,6 +1,7 @@
 package dev.hindsight.site;
 
 import dev.hindsight.diagnostic.Diagnostics;
+import dev.hindsight.kb.ActionTracker;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.LessonGroup;
 import dev.hindsight.kb.Taxonomy;
@@ -52,18 +53,23 @@ final class PageModels {
     private final Formats formats;
     private final Assets assets;
     private final Map<String, IncidentRow> rows = new ConcurrentHashMap<>();
+    private final List<String> downloads;
 
-    PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets) {
+    /** @param downloads site paths of the files written beside the pages (exports), linked from home */
+    PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets, List<String> downloads) {
         this.kb = kb;
         this.settings = settings;
         this.m = messages;
         this.formats = new Formats(messages);
         this.assets = assets;
+        this.downloads = List.copyOf(downloads);
     }
 
-    private Layout layout(String root, String pageTitle, String bodyClass, String section) {
+    /** The frame of a page at {@code root}; {@code section} marks its entry in the navigation. */
+    Layout layout(String root, String pageTitle, String bodyClass, String section) {
         List<Layout.NavLink> nav = new ArrayList<>();
         nav.add(new Layout.NavLink(m.get("nav.incidents"), root + SitePaths.INCIDENTS, section.equals("incidents")));
+        nav.add(new Layout.NavLink(m.get("nav.actions"), root + SitePaths.ACTIONS, section.equals("actions")));
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             nav.add(new Layout.NavLink(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind),
                     section.equals(kind.path())));
@@ -83,12 +89,15 @@ final class PageModels {
                         root + SitePaths.INCIDENTS, false),
                 new HomePage.Stat(String.valueOf(kb.majorIncidentsThisYear()), m.format("home.stat.major", year),
                         null, false),
-                new HomePage.Stat(String.valueOf(kb.openActions().size()), m.get("home.stat.open"), null, false),
-                new HomePage.Stat(String.valueOf(kb.overdueActions().size()), m.get("home.stat.overdue"), null,
-                        !kb.overdueActions().isEmpty()));
+                new HomePage.Stat(String.valueOf(kb.tracker().open().size()), m.get("home.stat.open"),
+                        root + SitePaths.ACTIONS, false),
+                new HomePage.Stat(String.valueOf(kb.tracker().overdue().size()), m.get("home.stat.overdue"),
+                        root + SitePaths.OVERDUE_ACTIONS, !kb.tracker().overdue().isEmpty()));
         List<HomePage.Card> cards = new ArrayList<>();
         cards.add(new HomePage.Card(m.get("nav.incidents"), root + SitePaths.INCIDENTS,
                 String.valueOf(kb.incidents().size())));
+        cards.add(new HomePage.Card(m.get("nav.actions"), root + SitePaths.ACTIONS,
+                String.valueOf(kb.tracker().total())));
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             cards.add(new HomePage.Card(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind),
                     String.valueOf(kb.taxonomy(kind).terms().size())));
@@ -97,7 +106,7 @@ final class PageModels {
                 String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
         List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root)).toList();
         return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, cards,
-                root + SitePaths.INCIDENTS);
+                root + SitePaths.INCIDENTS, downloads.stream().map(d -> new LinkView(d, root + d)).toList());
     }
 
     IncidentsPage incidents() {
@@ -128,7 +137,7 @@ final class PageModels {
     }
 
     /** Filter values are matched against space-separated lists, so spaces inside a name become '_'. */
-    private static String filterValue(String name) {
+    static String filterValue(String name) {
         return name.toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
@@ -206,12 +215,15 @@ final class PageModels {
         addText(analysis, "fact.trigger", incident.analysis().trigger());
         addText(analysis, "fact.directCause", incident.analysis().directCause());
 
-        List<IncidentPage.ActionRow> actions = incident.actions().stream().map(this::actionRow).toList();
+        Map<String, String> anchors = ActionAnchors.of(incident);
+        List<IncidentPage.ActionRow> actions = incident.actions().stream()
+                .map(a -> actionRow(a, anchors.get(a.id()))).toList();
         long completed = incident.actions().stream().filter(a -> a.status() == ActionStatus.COMPLETED).count();
         int total = incident.actions().size();
         double rate = total == 0 ? 0 : completed * 100.0 / total;
+        // Rounded as the tracker rounds, so this page and the action pages never differ in the last digit.
         String completion = total == 0 ? null
-                : m.format("actions.completion", completed, total, String.format(Locale.ROOT, "%.1f", rate));
+                : m.format("actions.completion", completed, total, ActionTracker.formatRate(rate));
 
         return new IncidentPage(layout(root, idAndTitle(incident), "page-incident", "incidents"),
                 incident.id(), incident.title(), List.of(severityBadge(incident), statusBadge(incident)),
@@ -308,20 +320,30 @@ final class PageModels {
         return rows;
     }
 
-    private IncidentPage.ActionRow actionRow(ActionItem item) {
+    private IncidentPage.ActionRow actionRow(ActionItem item, String anchor) {
         String overdue = null;
         if (item.isOverdue(kb.asOf())) {
             overdue = m.format("actions.overdue", ChronoUnit.DAYS.between(item.due(), kb.asOf()));
         }
-        String link = item.link() == null ? null : SafeUrls.sanitize(item.link());
-        return new IncidentPage.ActionRow(item.id(), item.description(),
-                new Badge(m.get("action." + item.status().label()), "badge action-status action-"
-                        + item.status().label()),
-                item.status().label(),
-                new Badge(m.get("priority." + item.priority().label()), "badge priority priority-"
-                        + item.priority().label()),
+        return new IncidentPage.ActionRow(item.id(), anchor, item.description(), actionStatusBadge(item.status()),
+                item.status().label(), priorityBadge(item.priority().label()),
                 item.owner() == null ? "" : item.owner(), formats.date(item.due()), Formats.isoDate(item.due()),
-                overdue, SafeUrls.NEUTRALISED.equals(link) ? null : link);
+                overdue, trackerLink(item));
+    }
+
+    /** The tracker link as it may be shown: sanitised, {@code null} when none or when it was not a safe URL. */
+    String trackerLink(ActionItem item) {
+        String link = item.link() == null ? null : SafeUrls.sanitize(item.link());
+        return SafeUrls.NEUTRALISED.equals(link) ? null : link;
+    }
+
+    Badge actionStatusBadge(ActionStatus status) {
+        return new Badge(m.get("action." + status.label()), "badge action-status action-" + status.label());
+    }
+
+    /** @param priority a priority's label, e.g. {@code high} */
+    Badge priorityBadge(String priority) {
+        return new Badge(m.get("priority." + priority), "badge priority priority-" + priority);
     }
 
     /** Headings of levels 2 and 3 (the title is the page's own H1). */
@@ -382,7 +404,7 @@ final class PageModels {
         return new Badge(m.get("status." + status), "badge report-status status-" + status);
     }
 
-    private List<LinkView> links(TaxonomyKind kind, List<String> names, String root) {
+    List<LinkView> links(TaxonomyKind kind, List<String> names, String root) {
         return names.stream().map(name -> termLink(kind, name, root)).toList();
     }
 

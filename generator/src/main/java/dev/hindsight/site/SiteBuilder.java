@@ -3,6 +3,7 @@ package dev.hindsight.site;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
+import dev.hindsight.kb.Breakdown;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
@@ -65,7 +66,9 @@ public final class SiteBuilder {
                               Diagnostics siteProblems) {
         Messages messages = new Messages(settings.locale());
         Assets assets = new Assets();
-        PageModels models = new PageModels(kb, settings, messages, assets);
+        PageModels models = new PageModels(kb, settings, messages, assets,
+                extras.stream().map(ExtraFile::sitePath).toList());
+        ActionPageModels actions = new ActionPageModels(kb, messages, models);
         Map<String, String> idsByPath = new LinkedHashMap<>();
         kb.incidents().forEach(i -> idsByPath.put(i.source().path(), i.id()));
         LinkTargets links = new LinkTargets(sourceRoot, idsByPath);
@@ -79,6 +82,15 @@ public final class SiteBuilder {
             jobs.add(PageJob.page(() -> writer.write(SitePaths.INCIDENTS, "incidents.jte", models.incidents())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.NOT_FOUND, "notFound.jte", models.notFound())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.ACTIONS, "actions.jte", actions.index())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.OVERDUE_ACTIONS, "actionsOverdue.jte",
+                    actions.overdue())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.ACTION_OWNERS, "actionOwners.jte",
+                    actions.ownerIndex())));
+            for (Breakdown owner : actions.owners()) {
+                jobs.add(PageJob.page(() -> writer.write(actions.ownerPath(owner), "actionOwner.jte",
+                        actions.owner(owner))));
+            }
             for (TaxonomyKind kind : TaxonomyKind.values()) {
                 jobs.add(PageJob.page(() -> writer.write(SitePaths.taxonomyIndex(kind), "taxonomyIndex.jte",
                         models.taxonomyIndex(kind))));

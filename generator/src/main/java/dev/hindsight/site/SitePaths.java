@@ -13,6 +13,9 @@ public final class SitePaths {
     public static final String INCIDENTS = "incidents/index.html";
     public static final String LESSONS = "lessons/index.html";
     public static final String NOT_FOUND = "404.html";
+    public static final String ACTIONS = "actions/index.html";
+    public static final String OVERDUE_ACTIONS = "actions/overdue/index.html";
+    public static final String ACTION_OWNERS = "actions/owners/index.html";
 
     private SitePaths() {
     }
@@ -23,6 +26,11 @@ public final class SitePaths {
 
     public static String incident(String id) {
         return incidentDirectory(id) + "index.html";
+    }
+
+    /** The action-tracking page of one owner, e.g. {@code actions/owners/张三/index.html}. */
+    public static String actionOwner(String slug) {
+        return "actions/owners/" + slug + "/index.html";
     }
 
     public static String taxonomyIndex(TaxonomyKind kind) {

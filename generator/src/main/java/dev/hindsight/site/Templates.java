@@ -29,7 +29,8 @@ final class Templates implements AutoCloseable {
     private static final String BUILT_IN_SOURCES = "dev/hindsight/site/templates";
     /** Every page template; each is compiled up front so a broken custom template fails before writing. */
     static final List<String> PAGES = List.of("home.jte", "incidents.jte", "incident.jte", "taxonomyIndex.jte",
-            "taxonomy.jte", "lessons.jte", "notFound.jte");
+            "taxonomy.jte", "lessons.jte", "notFound.jte", "actions.jte", "actionsOverdue.jte", "actionOwners.jte",
+            "actionOwner.jte");
 
     private final TemplateEngine engine;
     private final Path classDirectory;

@@ -6,8 +6,11 @@ import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
 import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.kb.ActionTracker;
+import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadSettings;
 import dev.hindsight.model.Incident;
+import dev.hindsight.model.Priority;
 import dev.hindsight.model.Severity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -311,6 +314,29 @@ class BrowserSmokeTest {
         assertCleanLoad(origin);
     }
 
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void actionsPageFiltersByOverdueAndPriorityAndKeepsTheFilterInTheHash(Origin origin) {
+        ActionTracker tracker = new KnowledgeBase(build.load().incidents(), AS_OF).tracker();
+        open(origin.url(SitePaths.ACTIONS));
+        WebElement form = waitForFilterForm();
+        assertThat(visibleRows("actions")).hasSize(tracker.total());
+        assertThat(driver.findElement(By.cssSelector("svg.burn-down-chart")).isDisplayed()).isTrue();
+
+        new Select(form.findElement(By.name("overdue"))).selectByValue("yes");
+
+        assertThat(visibleRows("actions")).hasSize(tracker.overdue().size());
+        new Select(form.findElement(By.name("priority"))).selectByValue("high");
+
+        long overdueHigh = tracker.overdue().stream().filter(t -> t.item().priority() == Priority.HIGH).count();
+        assertThat(overdueHigh).as("overdue high-priority items in the sample").isBetween(1L, tracker.overdue().size() - 1L);
+        assertThat(visibleRows("actions")).hasSize((int) overdueHigh);
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> String.valueOf(URI.create(d.getCurrentUrl()).getFragment()).contains("priority=high"));
+        assertThat(URI.create(driver.getCurrentUrl()).getFragment()).contains("overdue=yes");
+        assertCleanLoad(origin);
+    }
+
     @Test
     void scriptPayloadsInAReportShowAsTextAndNeverRun() {
         open(Origin.FILE.url(SitePaths.incident(XSS_ID)));
@@ -414,7 +440,11 @@ class BrowserSmokeTest {
     }
 
     private static List<WebElement> visibleRows() {
-        return driver.findElements(By.cssSelector("table#incidents tbody tr")).stream()
+        return visibleRows("incidents");
+    }
+
+    private static List<WebElement> visibleRows(String tableId) {
+        return driver.findElements(By.cssSelector("table#" + tableId + " tbody tr")).stream()
                 .filter(WebElement::isDisplayed)
                 .toList();
     }

@@ -90,9 +90,9 @@ class SitePagesTest {
     @Test
     void theSampleBuildsWithoutErrorsIntoOnePagePerIncidentAndTerm() {
         assertThat(site.result().hasErrors()).isFalse();
-        assertThat(newestFirst).hasSize(22);
+        assertThat(newestFirst).hasSize(24);
         assertThat(site.pages()).contains("index.html", "incidents/index.html", "lessons/index.html", "404.html")
-                .filteredOn(p -> p.matches("incidents/[^/]+/index\\.html")).hasSize(22);
+                .filteredOn(p -> p.matches("incidents/[^/]+/index\\.html")).hasSize(24);
         assertThat(site.result().site().pages()).isEqualTo(site.pages().size());
     }
 
@@ -105,7 +105,7 @@ class SitePagesTest {
         Elements stats = site.page("index.html").select("section.stats > .stat");
 
         assertThat(stats).extracting(s -> s.selectFirst(".stat-value").text())
-                .containsExactly("22", String.valueOf(major), String.valueOf(open), String.valueOf(overdue));
+                .containsExactly("24", String.valueOf(major), String.valueOf(open), String.valueOf(overdue));
         assertThat(stats).extracting(s -> s.selectFirst(".stat-label").text())
                 .containsExactly("incidents", "P0/P1 incidents in 2026", "open action items", "overdue action items");
         assertThat(overdue).isPositive();
@@ -132,14 +132,26 @@ class SitePagesTest {
                 .collect(Collectors.toMap(a -> a.attr("href"), a -> a.selectFirst(".card-count").text()));
         long lessons = newestFirst.stream().mapToLong(i -> i.lessons().size()).sum();
 
-        assertThat(cards).containsOnlyKeys("incidents/index.html", "services/index.html", "tags/index.html",
-                "severities/index.html", "years/index.html", "owners/index.html", "lessons/index.html");
-        assertThat(cards).containsEntry("incidents/index.html", "22")
+        assertThat(cards).containsOnlyKeys("incidents/index.html", "actions/index.html", "services/index.html",
+                "tags/index.html", "severities/index.html", "years/index.html", "owners/index.html",
+                "lessons/index.html");
+        assertThat(cards).containsEntry("incidents/index.html", "24")
+                .containsEntry("actions/index.html", String.valueOf(actions().size()))
                 .containsEntry("services/index.html", String.valueOf(grouped(Incident::services).size()))
                 .containsEntry("tags/index.html", String.valueOf(grouped(Incident::tags).size()))
                 .containsEntry("severities/index.html", String.valueOf(Severity.values().length))
                 .containsEntry("years/index.html", "3")
                 .containsEntry("lessons/index.html", String.valueOf(lessons));
+    }
+
+    @Test
+    void homeLinksEveryFileWrittenBesideThePages() {
+        List<String> exports = BuiltSite.files(english).keySet().stream()
+                .filter(p -> !p.contains("/") && !p.endsWith(".html") && !p.equals(OutputDirectory.MARKER)).toList();
+
+        assertThat(exports).isNotEmpty();
+        assertThat(site.page("index.html").select("section.downloads a")).extracting(a -> a.attr("href"))
+                .containsExactlyInAnyOrderElementsOf(exports);
     }
 
     @Test
@@ -413,11 +425,11 @@ class SitePagesTest {
         }
         assertThat(home.selectFirst("h1").text()).isEqualTo("复盘知识库");
         assertThat(home.select("nav.site-nav a")).extracting(Element::text)
-                .containsExactly("故障", "服务", "标签", "故障等级", "年份", "负责人", "经验教训");
+                .containsExactly("故障", "改进措施", "服务", "标签", "故障等级", "年份", "负责人", "经验教训");
         assertThat(home.select("section.stats .stat-label")).extracting(Element::text)
                 .containsExactly("起故障", "2026 年 P0/P1 故障", "项未完成的改进措施", "项逾期的改进措施");
         assertThat(incidents.selectFirst("h1").text()).isEqualTo("全部故障");
-        assertThat(incidents.selectFirst("p.page-lead").text()).isEqualTo("共 22 起故障，最新的在前");
+        assertThat(incidents.selectFirst("p.page-lead").text()).isEqualTo("共 24 起故障，最新的在前");
         assertThat(seed.selectFirst("p.completion").text()).startsWith("已完成 3 / 9（33.3%）");
         assertThat(seed.select("table#hs-action-items .badge.overdue")).extracting(Element::text)
                 .containsOnly("逾期 409 天", "逾期 385 天").hasSize(6);

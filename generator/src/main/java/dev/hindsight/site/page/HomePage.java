@@ -2,13 +2,17 @@ package dev.hindsight.site.page;
 
 import java.util.List;
 
-/** The home page: headline figures, the latest incidents, the ways in. */
+/**
+ * The home page: headline figures, the latest incidents, the ways in, and the machine-readable files
+ * written beside the pages ({@code downloads}: exports such as {@code actions.csv}; empty when none).
+ */
 public record HomePage(Layout layout, List<Stat> stats, List<IncidentRow> latest, List<Card> browse,
-                       String searchAction) {
+                       String searchAction, List<LinkView> downloads) {
     public HomePage {
         stats = List.copyOf(stats);
         latest = List.copyOf(latest);
         browse = List.copyOf(browse);
+        downloads = List.copyOf(downloads);
     }
 
     /** A headline figure; {@code alert} draws attention (overdue items). */

@@ -58,10 +58,11 @@ public record IncidentPage(Layout layout, String id, String title, List<Badge> b
     /**
      * An action item row.
      *
+     * @param anchor  the row's id, which the action-tracking pages link to, e.g. {@code action-A3}
      * @param overdue "overdue · 44 d", {@code null} when not overdue
      * @param link    the tracker link (sanitised), {@code null} when none
      */
-    public record ActionRow(String id, String description, Badge status, String statusValue, Badge priority,
+    public record ActionRow(String id, String anchor, String description, Badge status, String statusValue, Badge priority,
                             String owner, String due, String dueIso, String overdue, String link) {
     }
 

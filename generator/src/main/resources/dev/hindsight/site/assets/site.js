@@ -3,6 +3,8 @@
  *
  * - table[data-sortable]: header buttons sort the rows (aria-sort on the th).
  * - form.filters[data-filter-for=ID]: shows the form, filters the rows of table#ID.
+ *   Each select matches one data attribute of the rows (FILTERS below); a list
+ *   attribute holds space-separated values, any of which may match.
  * - Filter and sort state of the page's main table live in location.hash,
  *   e.g. #severity=P1&q=oom&sort=2&dir=desc (sort is the zero-based column).
  *
@@ -11,7 +13,18 @@
 (function () {
   'use strict';
 
-  var FILTER_KEYS = ['severity', 'service', 'tag', 'year', 'status', 'q'];
+  // filter name -> the row attribute it matches; the free-text 'q' matches data-text
+  var FILTERS = {
+    severity: { attribute: 'data-severity' },
+    service: { attribute: 'data-services', list: true },
+    tag: { attribute: 'data-tags', list: true },
+    year: { attribute: 'data-year' },
+    status: { attribute: 'data-status' },
+    priority: { attribute: 'data-priority' },
+    owner: { attribute: 'data-owner' },
+    overdue: { attribute: 'data-overdue' }
+  };
+  var FILTER_KEYS = Object.keys(FILTERS).concat(['q']);
   var STATE_KEYS = FILTER_KEYS.concat(['sort', 'dir']);
 
   function makeCollator() {
@@ -327,20 +340,16 @@
   }
 
   function matches(row, values, terms) {
-    if (values.severity && attr(row, 'data-severity') !== values.severity) {
-      return false;
-    }
-    if (values.service && attr(row, 'data-services').split(/\s+/).indexOf(values.service) < 0) {
-      return false;
-    }
-    if (values.tag && attr(row, 'data-tags').split(/\s+/).indexOf(values.tag) < 0) {
-      return false;
-    }
-    if (values.year && attr(row, 'data-year') !== values.year) {
-      return false;
-    }
-    if (values.status && attr(row, 'data-status') !== values.status) {
-      return false;
+    var names = Object.keys(FILTERS);
+    for (var n = 0; n < names.length; n += 1) {
+      var wanted = values[names[n]];
+      if (wanted) {
+        var filter = FILTERS[names[n]];
+        var value = attr(row, filter.attribute);
+        if (filter.list ? value.split(/\s+/).indexOf(wanted) < 0 : value !== wanted) {
+          return false;
+        }
+      }
     }
     if (terms.length) {
       var text = attr(row, 'data-text').toLowerCase();
