@@ -2,6 +2,7 @@ package dev.hindsight.maven;
 
 import dev.hindsight.check.CheckResult;
 import dev.hindsight.check.KnowledgeBaseCheck;
+import dev.hindsight.check.PolicySettings;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.load.LoadSettings;
 import org.apache.maven.plugin.AbstractMojo;
@@ -17,6 +18,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Loads every post-mortem report and fails the build when one has errors, printing each finding as
@@ -48,6 +50,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "hindsight.failOnError", defaultValue = "true")
     boolean failOnError;
 
+    /**
+     * Policy levels, each {@code name=level} with level off, warning or error, e.g.
+     * {@code overdue-urgent=error}; comma-separated on the command line. Every policy defaults to warning.
+     */
+    @Parameter(property = "hindsight.policies")
+    List<String> policies;
+
     /** Skip the check. */
     @Parameter(property = "hindsight.skip", defaultValue = "false")
     boolean skip;
@@ -64,7 +73,13 @@ public class CheckMojo extends AbstractMojo {
         }
         ZoneId zone = zone();
         LocalDate asOfDate = asOfDate(zone);
-        CheckResult result = new KnowledgeBaseCheck(new LoadSettings(zone, maxReportSize))
+        PolicySettings policySettings;
+        try {
+            policySettings = PolicySettings.parse(policies == null ? List.of() : policies);
+        } catch (PolicySettings.InvalidSetting e) {
+            throw new MojoExecutionException("hindsight.policies: " + e.getMessage());
+        }
+        CheckResult result = new KnowledgeBaseCheck(new LoadSettings(zone, maxReportSize), policySettings)
                 .run(sourceDirectory.toPath(), asOfDate);
         Path shownRoot = basedir == null ? sourceDirectory.toPath() : basedir.toPath();
         String prefix = shownRoot.toAbsolutePath().relativize(sourceDirectory.toPath().toAbsolutePath()).toString()
