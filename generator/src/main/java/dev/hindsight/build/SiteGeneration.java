@@ -5,12 +5,20 @@ import dev.hindsight.export.Exports;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.ReportLoader;
+import org.apache.lucene.store.Directory;
+import dev.hindsight.search.IncidentIndex;
+import dev.hindsight.search.IncidentSearch;
+import dev.hindsight.search.RelatedIncidents;
 import dev.hindsight.site.ExtraFile;
+import dev.hindsight.site.RelatedLink;
 import dev.hindsight.site.SiteBuilder;
 import dev.hindsight.site.SiteResult;
 import dev.hindsight.site.SiteSettings;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a build: loads the reports (bad ones are left out with their diagnostics), builds the knowledge
@@ -18,14 +26,26 @@ import java.util.List;
  * so that pages and exports always describe the same reports.
  */
 public final class SiteGeneration {
+    /** How many similar incidents each incident page lists. */
+    static final int RELATED_PER_INCIDENT = 5;
+
     private SiteGeneration() {
     }
 
     public static BuildResult run(BuildRequest request) {
         LoadResult load = new ReportLoader(request.load()).load(request.source());
         KnowledgeBase kb = new KnowledgeBase(load.incidents(), request.site().asOf());
-        SiteResult site = new SiteBuilder(request.site()).build(kb, request.source(), request.output(),
-                exports(kb, request.site()));
+        List<ExtraFile> extras = new ArrayList<>(exports(kb, request.site()));
+        Directory index = IncidentIndex.build(kb);
+        IncidentIndex.files(index).forEach((name, bytes) ->
+                extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
+        Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
+        try (IncidentSearch search = new IncidentSearch(index)) {
+            RelatedIncidents.find(kb, search, RELATED_PER_INCIDENT).forEach((id, similar) -> related.put(id,
+                    similar.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
+        }
+        SiteResult site = new SiteBuilder(request.site()).build(kb, request.source(), request.output(), extras,
+                related);
         return new BuildResult(load, site);
     }
 

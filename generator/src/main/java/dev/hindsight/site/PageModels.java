@@ -189,7 +189,7 @@ final class PageModels {
     /**
      * @param links resolves the report's relative references, as it did the body's links
      */
-    IncidentPage incident(Incident incident, String bodyHtml, LinkTargets links) {
+    IncidentPage incident(Incident incident, String bodyHtml, LinkTargets links, List<RelatedLink> related) {
         String root = SitePaths.rootFrom(SitePaths.incident(incident.id()));
         IncidentTimes times = incident.times();
         List<Fact> facts = new ArrayList<>();
@@ -239,7 +239,15 @@ final class PageModels {
                 kb.next(incident).map(i -> new LinkView(idAndTitle(i),
                         "../" + i.id() + "/index.html")).orElse(null),
                 settings.editUrlPattern() == null ? null
-                        : SafeUrls.sanitize(settings.editUrlPattern().replace("{path}", incident.source().path())));
+                        : SafeUrls.sanitize(settings.editUrlPattern().replace("{path}", incident.source().path())),
+                related.stream().map(this::relatedView).toList());
+    }
+
+    /** A related incident as linked from an incident page (a sibling directory). */
+    private IncidentPage.Related relatedView(RelatedLink link) {
+        Incident other = kb.incident(link.id()).orElseThrow();
+        return new IncidentPage.Related(other.id(), other.title(), "../" + other.id() + "/index.html",
+                severityBadge(other), String.join(" · ", link.reasons()));
     }
 
     /**

@@ -47,6 +47,16 @@ public final class SiteBuilder {
      * @param extras     files written into the site as they are (exports), in the same atomic swap
      */
     public SiteResult build(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras) {
+        return build(kb, sourceRoot, out, extras, Map.of());
+    }
+
+    /**
+     * Builds the site with exports beside the pages and, on each incident page, its related incidents.
+     *
+     * @param related by incident id, the similar incidents the search stage found (missing: none)
+     */
+    public SiteResult build(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras,
+                            Map<String, List<RelatedLink>> related) {
         Diagnostics siteProblems = new Diagnostics("");
         Templates templates;
         try {
@@ -58,16 +68,19 @@ public final class SiteBuilder {
             return new SiteResult(false, 0, siteProblems.list());
         }
         try (templates) {
-            return render(kb, sourceRoot, out, extras, templates, siteProblems);
+            return render(kb, sourceRoot, out, extras, related, templates, siteProblems);
         }
     }
 
-    private SiteResult render(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras, Templates templates,
+    private SiteResult render(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras,
+                              Map<String, List<RelatedLink>> related, Templates templates,
                               Diagnostics siteProblems) {
         Messages messages = new Messages(settings.locale());
         Assets assets = new Assets();
+        // Files at the site root are the exports people download; deeper ones (the search index) are data
+        // for programs, not for the home page's list.
         PageModels models = new PageModels(kb, settings, messages, assets,
-                extras.stream().map(ExtraFile::sitePath).toList());
+                extras.stream().map(ExtraFile::sitePath).filter(p -> !p.contains("/")).toList());
         ActionPageModels actions = new ActionPageModels(kb, messages, models);
         Map<String, String> idsByPath = new LinkedHashMap<>();
         kb.incidents().forEach(i -> idsByPath.put(i.source().path(), i.id()));
@@ -103,7 +116,7 @@ public final class SiteBuilder {
                 jobs.add(new PageJob(incident.source().path(), found -> {
                     String body = bodies.render(incident, links, found);
                     writer.write(SitePaths.incident(incident.id()), "incident.jte",
-                            models.incident(incident, body, links));
+                            models.incident(incident, body, links, related.getOrDefault(incident.id(), List.of())));
                 }));
             }
             // Pages are independent of each other: render them on all cores, each with its own diagnostics,

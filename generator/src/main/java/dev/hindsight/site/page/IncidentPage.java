@@ -29,14 +29,16 @@ import java.util.List;
  * @param previous     the incident before, {@code null} for the first
  * @param next         the incident after, {@code null} for the last
  * @param editHref     where to edit the source, {@code null} when not configured
+ * @param related      the most similar incidents, with why
  */
 public record IncidentPage(Layout layout, String id, String title, List<Badge> badges, String summary,
                            List<Fact> facts, List<Fact> impact, List<Fact> analysis, List<String> factors,
                            List<TimelineRow> timeline, List<WhyStep> whys, List<ActionRow> actions,
                            String completion, int completionPercent, List<String> wentWell, List<String> toImprove,
                            List<TocEntry> toc, String bodyHtml, List<LinkView> references, LinkView previous,
-                           LinkView next, String editHref) {
+                           LinkView next, String editHref, List<Related> related) {
     public IncidentPage {
+        related = List.copyOf(related);
         badges = List.copyOf(badges);
         facts = List.copyOf(facts);
         impact = List.copyOf(impact);
@@ -49,6 +51,10 @@ public record IncidentPage(Layout layout, String id, String title, List<Badge> b
         toImprove = List.copyOf(toImprove);
         toc = List.copyOf(toc);
         references = List.copyOf(references);
+    }
+
+    /** A similar incident: its link and what the two share ("service: kafka · tag: oom"). */
+    public record Related(String id, String title, String href, Badge severity, String reasons) {
     }
 
     /** A timeline row: time as shown and as ISO, the event, who (may be {@code null}). */

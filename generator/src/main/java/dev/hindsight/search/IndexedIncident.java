@@ -1,0 +1,64 @@
+package dev.hindsight.search;
+
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.Lesson;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How an incident becomes a Lucene document: its text per {@link SearchField}, plus stored metadata. */
+final class IndexedIncident {
+    static final String ID = "id";
+    static final String SEVERITY = "severity";
+    static final String YEAR = "year";
+    static final String STARTED = "started";
+
+    private IndexedIncident() {
+    }
+
+    /** The text of each searchable field, as indexed. */
+    static Map<SearchField, String> texts(Incident incident) {
+        Map<SearchField, String> texts = new EnumMap<>(SearchField.class);
+        texts.put(SearchField.TITLE, incident.title());
+        texts.put(SearchField.ROOT_CAUSE, join(incident.analysis().rootCause(), incident.analysis().trigger(),
+                String.join(" ", incident.analysis().contributingFactors())));
+        texts.put(SearchField.SERVICES, String.join(" ", incident.services()));
+        texts.put(SearchField.TAGS, String.join(" ", incident.tags()));
+        texts.put(SearchField.SUMMARY, incident.summary() == null ? "" : incident.summary());
+        texts.put(SearchField.LESSONS, incident.lessons().stream().map(Lesson::text).collect(Collectors.joining(" ")));
+        texts.put(SearchField.ACTIONS, incident.actions().stream().map(ActionItem::description)
+                .collect(Collectors.joining(" ")));
+        texts.put(SearchField.BODY, incident.source().markdown());
+        return texts;
+    }
+
+    static Document document(Incident incident) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, incident.id(), Field.Store.YES));
+        // Severity and year are searchable words too ("severity:P1 AND oom"), analysed like the rest.
+        doc.add(new TextField(SEVERITY, incident.severity().name().toLowerCase(Locale.ROOT), Field.Store.YES));
+        doc.add(new TextField(YEAR, String.valueOf(incident.times().started().getYear()), Field.Store.YES));
+        doc.add(new StoredField(STARTED, incident.times().started().toString()));
+        texts(incident).forEach((field, text) -> doc.add(new TextField(field.fieldName(), text,
+                field == SearchField.TITLE || field == SearchField.SUMMARY ? Field.Store.YES : Field.Store.NO)));
+        return doc;
+    }
+
+    private static String join(String... parts) {
+        StringBuilder out = new StringBuilder();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                out.append(out.length() > 0 ? " " : "").append(part);
+            }
+        }
+        return out.toString();
+    }
+}

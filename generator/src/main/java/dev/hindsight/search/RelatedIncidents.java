@@ -1,0 +1,122 @@
+package dev.hindsight.search;
+
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.model.Incident;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Finds, for each incident, the most similar others: its most significant terms (tf × idf in the
+ * fields that describe what happened: title, root cause, services, tags, summary) become a query,
+ * the incident itself excluded. The reasons name shared services and tags and the strongest shared
+ * terms, so readers see why two incidents are linked.
+ */
+public final class RelatedIncidents {
+    private static final List<SearchField> DESCRIBING = List.of(SearchField.TITLE, SearchField.ROOT_CAUSE,
+            SearchField.SERVICES, SearchField.TAGS, SearchField.SUMMARY);
+    private static final int SIGNIFICANT_TERMS = 16;
+
+    private RelatedIncidents() {
+    }
+
+    /** Up to {@code limit} related incidents for every incident, by id. */
+    public static Map<String, List<RelatedIncident>> find(KnowledgeBase kb, IncidentSearch search, int limit) {
+        Map<String, List<RelatedIncident>> related = new LinkedHashMap<>();
+        Map<String, Integer> docIds = new HashMap<>();
+        for (int i = 0; i < kb.incidents().size(); i++) {
+            docIds.put(kb.incidents().get(i).id(), i); // the index holds incidents in knowledge-base order
+        }
+        for (Incident incident : kb.incidents()) {
+            related.put(incident.id(), forIncident(incident, kb, search, docIds.get(incident.id()), limit));
+        }
+        return related;
+    }
+
+    private record WeightedTerm(SearchField field, String text, double weight) {
+    }
+
+    private static List<RelatedIncident> forIncident(Incident incident, KnowledgeBase kb, IncidentSearch search,
+                                                     int self, int limit) {
+        IndexReader reader = search.searcher().getIndexReader();
+        Map<SearchField, String> texts = IndexedIncident.texts(incident);
+        List<WeightedTerm> terms = new ArrayList<>();
+        try {
+            for (SearchField field : DESCRIBING) {
+                Map<String, Integer> frequencies = new HashMap<>();
+                search.analyse(texts.get(field)).forEach(t -> frequencies.merge(t, 1, Integer::sum));
+                for (Map.Entry<String, Integer> e : frequencies.entrySet()) {
+                    int docFreq = reader.docFreq(new Term(field.fieldName(), e.getKey()));
+                    if (docFreq <= 1) {
+                        continue; // only this incident has it: it links to nothing
+                    }
+                    double idf = Math.log(1 + (reader.numDocs() - docFreq + 0.5) / (docFreq + 0.5));
+                    terms.add(new WeightedTerm(field, e.getKey(), e.getValue() * idf * field.boost()));
+                }
+            }
+            terms.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
+                    .thenComparing(WeightedTerm::text).thenComparing(t -> t.field().ordinal()));
+            List<WeightedTerm> significant = terms.subList(0, Math.min(SIGNIFICANT_TERMS, terms.size()));
+            if (significant.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            for (WeightedTerm term : significant) {
+                query.add(new BoostQuery(new TermQuery(new Term(term.field().fieldName(), term.text())),
+                        (float) term.weight()), BooleanClause.Occur.SHOULD);
+            }
+            TopDocs top = search.searcher().search(query.build(), limit + 1);
+            List<RelatedIncident> found = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                if (hit.doc == self || found.size() == limit) {
+                    continue;
+                }
+                Incident other = kb.incidents().get(hit.doc);
+                found.add(new RelatedIncident(other.id(), hit.score, reasons(incident, other, significant, search)));
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> reasons(Incident incident, Incident other, List<WeightedTerm> significant,
+                                        IncidentSearch search) {
+        List<String> reasons = new ArrayList<>();
+        for (String service : incident.services()) {
+            if (other.services().stream().anyMatch(s -> s.equalsIgnoreCase(service))) {
+                reasons.add("service: " + service);
+            }
+        }
+        for (String tag : incident.tags()) {
+            if (other.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))) {
+                reasons.add("tag: " + tag);
+            }
+        }
+        Map<SearchField, String> otherTexts = IndexedIncident.texts(other);
+        List<String> shared = significant.stream()
+                .filter(t -> t.field() != SearchField.SERVICES && t.field() != SearchField.TAGS)
+                .filter(t -> search.analyse(otherTexts.get(t.field())).contains(t.text()))
+                .map(WeightedTerm::text).distinct().limit(4).collect(Collectors.toList());
+        if (!shared.isEmpty()) {
+            reasons.add("terms: " + String.join(", ", shared).toLowerCase(Locale.ROOT));
+        }
+        return reasons;
+    }
+}
