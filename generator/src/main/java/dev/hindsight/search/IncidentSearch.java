@@ -59,7 +59,7 @@ public final class IncidentSearch implements Closeable {
     public static IncidentSearch open(Path siteOrIndex) throws IOException {
         Path index = Files.isDirectory(siteOrIndex.resolve(IncidentIndex.SITE_DIRECTORY))
                 ? siteOrIndex.resolve(IncidentIndex.SITE_DIRECTORY) : siteOrIndex;
-        if (!Files.isDirectory(index) || DirectoryReader.listCommits(FSDirectory.open(index)).isEmpty()) {
+        if (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index))) {
             throw new IOException("no search index in " + siteOrIndex + " (build the site first)");
         }
         return new IncidentSearch(FSDirectory.open(index));
