@@ -9,9 +9,11 @@ import org.apache.lucene.store.Directory;
 import dev.hindsight.search.IncidentIndex;
 import dev.hindsight.search.IncidentSearch;
 import dev.hindsight.search.RelatedIncidents;
+import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.ExtraFile;
 import dev.hindsight.site.RelatedLink;
 import dev.hindsight.site.SiteBuilder;
+import dev.hindsight.site.SitePaths;
 import dev.hindsight.site.SiteResult;
 import dev.hindsight.site.SiteSettings;
 
@@ -39,6 +41,8 @@ public final class SiteGeneration {
         Directory index = IncidentIndex.build(kb);
         IncidentIndex.files(index).forEach((name, bytes) ->
                 extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
+        StaticSearchExport.files(index, kb, incident -> SitePaths.incident(incident.id()))
+                .forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
         try (IncidentSearch search = new IncidentSearch(index)) {
             RelatedIncidents.find(kb, search, RELATED_PER_INCIDENT).forEach((id, similar) -> related.put(id,

@@ -18,11 +18,13 @@ final class Assets {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final String stylesheet;
     private final String script;
+    private final String searchScript;
     private final String icon;
 
     Assets() {
         stylesheet = add("style", "css");
         script = add("site", "js");
+        searchScript = add("search", "js");
         // Without an icon of their own, browsers ask every host for /favicon.ico and log a 404.
         icon = add("favicon", "svg");
     }
@@ -42,6 +44,11 @@ final class Assets {
     /** Site path of the script. */
     String script() {
         return script;
+    }
+
+    /** Site path of the search page's engine. */
+    String searchScript() {
+        return searchScript;
     }
 
     /** Site path of the icon. */
@@ -65,7 +72,8 @@ final class Assets {
         }
     }
 
-    private static String hash(byte[] bytes) {
+    /** The first ten hex digits of the bytes' SHA-256: names and versions that change with the content. */
+    static String hash(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {

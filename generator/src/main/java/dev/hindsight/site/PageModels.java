@@ -26,6 +26,7 @@ import dev.hindsight.site.page.Layout;
 import dev.hindsight.site.page.LessonsPage;
 import dev.hindsight.site.page.LinkView;
 import dev.hindsight.site.page.NotFoundPage;
+import dev.hindsight.site.page.SearchPage;
 import dev.hindsight.site.page.TaxonomyIndexPage;
 import dev.hindsight.site.page.TaxonomyPage;
 
@@ -75,6 +76,7 @@ final class PageModels {
                     section.equals(kind.path())));
         }
         nav.add(new Layout.NavLink(m.get("nav.lessons"), root + SitePaths.LESSONS, section.equals("lessons")));
+        nav.add(new Layout.NavLink(m.get("nav.search"), root + SitePaths.SEARCH, section.equals("search")));
         return new Layout(m.languageTag(), settings.title(), pageTitle, bodyClass, root,
                 root + assets.stylesheet(), root + assets.script(), root + assets.icon(), nav,
                 m.format("footer.generated", formats.date(kb.asOf()), kb.incidents().size()));
@@ -106,7 +108,7 @@ final class PageModels {
                 String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
         List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root)).toList();
         return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, cards,
-                root + SitePaths.INCIDENTS, downloads.stream().map(d -> new LinkView(d, root + d)).toList());
+                root + SitePaths.SEARCH, downloads.stream().map(d -> new LinkView(d, root + d)).toList());
     }
 
     IncidentsPage incidents() {
@@ -123,6 +125,27 @@ final class PageModels {
                         new IncidentsPage.Option("review", m.get("status.review")),
                         new IncidentsPage.Option("final", m.get("status.final"))),
                 browse);
+    }
+
+    /**
+     * The search page.
+     *
+     * @param dataVersion a digest of the search data's entry file, so browsers never pair this page with a
+     *                    cached older index; {@code null} when the build wrote no search data
+     */
+    SearchPage search(String dataVersion) {
+        String page = SitePaths.SEARCH;
+        String root = SitePaths.rootFrom(page);
+        String data = SitePaths.SEARCH_DATA.substring(SitePaths.SEARCH_DATA.lastIndexOf('/') + 1);
+        return new SearchPage(layout(root, m.get("search.title"), "page-search", "search"),
+                root + assets.searchScript(), dataVersion == null ? null : data + "?v=" + dataVersion, "", root,
+                root + SitePaths.INCIDENTS, severityOptions(), termOptions(TaxonomyKind.YEARS),
+                termOptions(TaxonomyKind.SERVICES));
+    }
+
+    /** Choices valued by the taxonomy term's name, as the search data names them. */
+    private List<IncidentsPage.Option> termOptions(TaxonomyKind kind) {
+        return kb.taxonomy(kind).terms().stream().map(t -> new IncidentsPage.Option(t.name(), t.name())).toList();
     }
 
     /** Rows carry the severity as written ("P1", see {@link IncidentRow#severityValue}); the choices must too. */

@@ -94,6 +94,8 @@ public final class SiteBuilder {
             jobs.add(PageJob.page(() -> writer.write(SitePaths.HOME, "home.jte", models.home())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.INCIDENTS, "incidents.jte", models.incidents())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.SEARCH, "search.jte",
+                    models.search(searchDataVersion(extras)))));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.NOT_FOUND, "notFound.jte", models.notFound())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.ACTIONS, "actions.jte", actions.index())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.OVERDUE_ACTIONS, "actionsOverdue.jte",
@@ -153,6 +155,12 @@ public final class SiteBuilder {
             return new SiteResult(false, 0, sorted(diagnostics));
         }
         return new SiteResult(true, pages, sorted(diagnostics));
+    }
+
+    /** A digest of the search engine's entry data file among the extras, {@code null} when there is none. */
+    private static String searchDataVersion(List<ExtraFile> extras) {
+        return extras.stream().filter(e -> e.sitePath().equals(SitePaths.SEARCH_DATA)).findFirst()
+                .map(e -> Assets.hash(e.content())).orElse(null);
     }
 
     private static String describe(Throwable e) {

@@ -12,6 +12,9 @@ public final class SitePaths {
     public static final String HOME = "index.html";
     public static final String INCIDENTS = "incidents/index.html";
     public static final String LESSONS = "lessons/index.html";
+    public static final String SEARCH = "search/index.html";
+    /** The browser search engine's entry data file, written by the search stage beside the search page. */
+    public static final String SEARCH_DATA = "search/meta.js";
     public static final String NOT_FOUND = "404.html";
     public static final String ACTIONS = "actions/index.html";
     public static final String OVERDUE_ACTIONS = "actions/overdue/index.html";

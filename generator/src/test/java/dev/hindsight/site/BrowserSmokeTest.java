@@ -12,6 +12,8 @@ import dev.hindsight.load.LoadSettings;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.Priority;
 import dev.hindsight.model.Severity;
+import dev.hindsight.search.IncidentSearch;
+import dev.hindsight.search.SearchHit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.json.Json;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -244,21 +249,87 @@ class BrowserSmokeTest {
 
     @ParameterizedTest
     @EnumSource(Origin.class)
-    void theHomeSearchBoxFiltersTheIncidentsTableByItsWords(Origin origin) {
+    void theHomeSearchBoxLeadsToTheSearchPageWhichRanksLikeLucene(Origin origin) {
         open(origin.url(SitePaths.HOME));
         WebElement box = driver.findElement(By.cssSelector("form.search-box input[name=q]"));
-        box.sendKeys("pool");
+        box.sendKeys("connection pool");
         box.submit();
 
-        WebElement form = waitForFilterForm();
-        assertThat(form.findElement(By.name("q")).getAttribute("value")).isEqualTo("pool");
-        long matching = build.load().incidents().stream()
-                .filter(i -> String.join(" ", i.id(), i.title(), String.join(" ", i.services()),
-                        String.join(" ", i.tags()), i.owner() == null ? "" : i.owner(),
-                        i.summary() == null ? "" : i.summary()).toLowerCase(java.util.Locale.ROOT).contains("pool"))
-                .count();
-        assertThat(matching).as("sample incidents about pools").isBetween(1L, build.load().incidents().size() - 1L);
-        assertThat(visibleRows()).hasSize((int) matching);
+        assertThat(searchResultIds()).isNotEmpty().containsExactlyElementsOf(luceneTopTen("connection pool"));
+        assertThat(driver.findElement(By.id("hs-q")).getDomProperty("value")).isEqualTo("connection pool");
+        assertThat(driver.findElements(By.cssSelector(".search-result mark"))).extracting(WebElement::getText)
+                .map(text -> text.toLowerCase(Locale.ROOT)).contains("connection", "pool");
+
+        // Chinese terms travel in the term shards as UTF-8, which must survive loading by script from file://.
+        WebElement searchBox = driver.findElement(By.id("hs-q"));
+        searchBox.clear();
+        searchBox.sendKeys("缓存雪崩");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> searchResultIds().equals(luceneTopTen("缓存雪崩")));
+        assertThat(searchResultIds()).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector(".search-result mark"))).extracting(WebElement::getText)
+                .contains("缓存雪崩");
+        assertThat(URI.create(driver.getCurrentUrl()).getFragment()).isEqualTo("q=缓存雪崩");
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void theSearchPageIsKeyboardFriendly(Origin origin) {
+        open(origin.url(SitePaths.SEARCH));
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.id("hs-search")).getDomAttribute("class").contains("search-ready"));
+
+        new Actions(driver).sendKeys("/").perform();
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("hs-q");
+        new Actions(driver).sendKeys("redis").perform();
+        List<String> expected = luceneTopTen("redis");
+        assertThat(expected).hasSizeGreaterThan(2);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> searchResultIds().equals(expected));
+
+        new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        assertThat(focusedResultId()).isEqualTo(expected.get(0));
+        new Actions(driver).sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN).perform();
+        assertThat(focusedResultId()).isEqualTo(expected.get(2));
+        new Actions(driver).sendKeys(Keys.ARROW_UP).perform();
+        assertThat(focusedResultId()).isEqualTo(expected.get(1));
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(d -> d.getCurrentUrl().contains(SitePaths.incident(expected.get(1))));
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void theSearchPageFiltersItsResultsAndKeepsThemInTheHash(Origin origin) {
+        List<String> all = luceneTopTen("connection", 100);
+        Map<String, Severity> severities = new HashMap<>();
+        build.load().incidents().forEach(i -> severities.put(i.id(), i.severity()));
+        // A severity some but not all of the matches have, so that filtering visibly narrows the results.
+        Severity severity = Stream.of(Severity.values()).filter(s -> all.stream().anyMatch(id -> severities.get(id) == s)
+                && !all.stream().allMatch(id -> severities.get(id) == s)).findFirst().orElseThrow();
+        List<String> filtered = all.stream().filter(id -> severities.get(id) == severity).limit(10).toList();
+        open(origin.url(SitePaths.SEARCH) + "#q=connection");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> searchResultIds().equals(all.subList(0, Math.min(10, all.size()))));
+
+        WebElement filters = driver.findElement(By.cssSelector(".search-filters"));
+        assertThat(filters.isDisplayed()).isTrue();
+        new Select(filters.findElement(By.name("severity"))).selectByVisibleText(severity.name());
+
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> searchResultIds().equals(filtered));
+        assertThat(driver.findElements(By.cssSelector(".search-result .badge"))).extracting(WebElement::getText)
+                .containsOnly(severity.name());
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> String.valueOf(URI.create(d.getCurrentUrl())
+                .getFragment()).contains("severity=" + severity.name()));
+
+        driver.navigate().refresh();
+
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> searchResultIds().equals(filtered));
         assertCleanLoad(origin);
     }
 
@@ -437,6 +508,38 @@ class BrowserSmokeTest {
         String value = severity.getFirstSelectedOption().getDomProperty("value");
         assertThat(value).isEqualToIgnoringCase("P1");
         return value;
+    }
+
+    /** The ids of the search page's results once its engine has answered, in order. */
+    private static List<String> searchResultIds() {
+        return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement list = d.findElement(By.id("hs-results"));
+                    String status = d.findElement(By.cssSelector(".search-status")).getText();
+                    if (list.getDomAttribute("aria-busy") != null || status.isEmpty()) {
+                        return null;
+                    }
+                    return list.findElements(By.cssSelector(".search-result-meta .muted")).stream()
+                            .map(WebElement::getText).toList();
+                });
+    }
+
+    private static String focusedResultId() {
+        WebElement focused = driver.switchTo().activeElement();
+        return focused.findElement(By.xpath("ancestor::li[contains(@class,'search-result')]"))
+                .findElement(By.cssSelector(".search-result-meta .muted")).getText();
+    }
+
+    private static List<String> luceneTopTen(String query) {
+        return luceneTopTen(query, 10);
+    }
+
+    private static List<String> luceneTopTen(String query, int limit) {
+        try (IncidentSearch search = IncidentSearch.open(site)) {
+            return search.search(query, limit).stream().map(SearchHit::id).toList();
+        } catch (IOException | IncidentSearch.BadQueryException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static List<WebElement> visibleRows() {

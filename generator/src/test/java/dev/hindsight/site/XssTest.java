@@ -34,7 +34,8 @@ class XssTest {
             "cite", "background", "data", "xlink:href", "ping", "manifest", "longdesc", "usemap", "codebase", "lowsrc",
             "dynsrc");
     private static final List<String> SCRIPT_SCHEMES = List.of("javascript:", "vbscript:", "data:");
-    private static final String THEME_SCRIPT = "(\\.\\./)*assets/site\\.[0-9a-f]+\\.js";
+    /** The theme's script, and the search page's engine. */
+    private static final String THEME_SCRIPT = "(\\.\\./)*assets/(site|search)\\.[0-9a-f]+\\.js";
 
     @TempDir
     static Path temp;
