@@ -145,11 +145,15 @@ public final class IncidentSearch implements Closeable {
         return tokens;
     }
 
-    /** The text with the matched tokens between « and », cut around the first match. */
-    String snippet(String text, List<String> terms) {
-        if (text == null) {
+    /**
+     * The text with the matched tokens between « and », cut around the first match. The text is shown
+     * NFKC-normalised, because the analyser's offsets are offsets into that form ("ﬁ" is two letters).
+     */
+    String snippet(String original, List<String> terms) {
+        if (original == null) {
             return null;
         }
+        String text = java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC);
         Set<String> wanted = new HashSet<>(terms);
         StringBuilder out = new StringBuilder();
         int last = 0;

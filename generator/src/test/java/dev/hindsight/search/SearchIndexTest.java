@@ -93,6 +93,13 @@ class SearchIndexTest {
     }
 
     @Test
+    void snippetMarksStayOnTheirWordsWhenNormalisationChangesTheLength() {
+        // "ﬁ" (one character) normalises to "fi" (two): marks follow the normalised text.
+        assertThat(search.snippet("The ﬁrewall dropped traffic", search.analyse("traffic")))
+                .isEqualTo("The firewall dropped «traffic»");
+    }
+
+    @Test
     void reportsWrittenToShareARootCauseListEachOtherInTheirTopThree() {
         Map<String, List<RelatedIncident>> related = RelatedIncidents.find(kb, search, 5);
         List<List<String>> groups = List.of(
