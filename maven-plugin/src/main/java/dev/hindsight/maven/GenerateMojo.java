@@ -1,0 +1,93 @@
+package dev.hindsight.maven;
+
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.site.SiteSettings;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.util.Locale;
+
+/**
+ * Renders the post-mortem knowledge base as a static site (pages, search, exports). The output
+ * directory is replaced as a whole, and only when the build succeeds.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class GenerateMojo extends AbstractHindsightMojo {
+    /** Where the site goes. */
+    @Parameter(property = "hindsight.outputDirectory", defaultValue = "${project.build.directory}/postmortems")
+    File outputDirectory;
+
+    /** UI language: en or zh-CN. */
+    @Parameter(property = "hindsight.locale", defaultValue = "en")
+    String locale;
+
+    /** The site's title. */
+    @Parameter(property = "hindsight.siteTitle", defaultValue = "Post-mortems")
+    String siteTitle;
+
+    /** The site's absolute URL, for the few links that must be absolute (404 page, calendar URLs). */
+    @Parameter(property = "hindsight.baseUrl")
+    String baseUrl;
+
+    /** Templates that override the built-in ones of the same name (compiled at build time; needs a JDK). */
+    @Parameter(property = "hindsight.templateDirectory")
+    File templateDirectory;
+
+    /** Where a report can be edited; {path} is its path in the source directory. */
+    @Parameter(property = "hindsight.editUrlPattern")
+    String editUrlPattern;
+
+    /** Render raw HTML in reports instead of escaping it (only for trusted authors). */
+    @Parameter(property = "hindsight.allowRawHtml", defaultValue = "false")
+    boolean allowRawHtml;
+
+    /** Fail the build when a report has errors (the other reports are still published). */
+    @Parameter(property = "hindsight.failOnError", defaultValue = "true")
+    boolean failOnError;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Hindsight generate skipped");
+            return;
+        }
+        if (!sourceDirectory.isDirectory()) {
+            getLog().info("No post-mortem reports: " + sourceDirectory + " does not exist");
+            return;
+        }
+        SiteSettings site = new SiteSettings(siteTitle, uiLocale(), asOfDate(), zone(), blankToNull(baseUrl),
+                blankToNull(editUrlPattern), allowRawHtml, templateDirectory == null ? null : templateDirectory.toPath());
+        BuildResult result = SiteGeneration.run(new BuildRequest(sourceDirectory.toPath(), outputDirectory.toPath(),
+                loadSettings(), site));
+        log(result.diagnostics());
+        if (!result.site().written()) {
+            throw new MojoFailureException("Hindsight did not write the site; " + outputDirectory
+                    + " is unchanged. See the lines above.");
+        }
+        getLog().info("Hindsight: wrote " + result.site().pages() + " pages for " + result.load().incidents().size()
+                + " incidents to " + outputDirectory + " (open index.html)");
+        if (result.hasErrors() && failOnError) {
+            throw new MojoFailureException("Hindsight found errors in the post-mortem reports (those reports are "
+                    + "left out of the site); see the lines above");
+        }
+    }
+
+    private Locale uiLocale() throws MojoExecutionException {
+        return switch (locale.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "en" -> Locale.ENGLISH;
+            case "zh-cn", "zh" -> Locale.SIMPLIFIED_CHINESE;
+            default -> throw new MojoExecutionException("hindsight.locale: '" + locale + "' is not supported "
+                    + "(use en or zh-CN)");
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
