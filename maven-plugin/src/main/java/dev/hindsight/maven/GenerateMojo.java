@@ -48,8 +48,12 @@ public class GenerateMojo extends AbstractHindsightMojo {
     boolean allowRawHtml;
 
     /** Fail the build when a report has errors (the other reports are still published). */
-    @Parameter(property = "hindsight.failOnError", defaultValue = "true")
+    @Parameter(property = "hindsight.generate.failOnError", defaultValue = "true")
     boolean failOnError;
+
+    /** The reproducible-build timestamp: without an as-of date, its day is the site's as-of date. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    String outputTimestamp;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -61,7 +65,7 @@ public class GenerateMojo extends AbstractHindsightMojo {
             getLog().info("No post-mortem reports: " + sourceDirectory + " does not exist");
             return;
         }
-        SiteSettings site = new SiteSettings(siteTitle, uiLocale(), asOfDate(), zone(), blankToNull(baseUrl),
+        SiteSettings site = new SiteSettings(siteTitle, uiLocale(), siteAsOf(), zone(), blankToNull(baseUrl),
                 blankToNull(editUrlPattern), allowRawHtml, templateDirectory == null ? null : templateDirectory.toPath());
         BuildResult result = SiteGeneration.run(new BuildRequest(sourceDirectory.toPath(), outputDirectory.toPath(),
                 loadSettings(), site));
@@ -76,6 +80,18 @@ public class GenerateMojo extends AbstractHindsightMojo {
             throw new MojoFailureException("Hindsight found errors in the post-mortem reports (those reports are "
                     + "left out of the site); see the lines above");
         }
+    }
+
+    /** The as-of date, else the day of project.build.outputTimestamp (so output is reproducible), else today. */
+    private java.time.LocalDate siteAsOf() throws MojoExecutionException {
+        if ((asOf == null || asOf.isBlank()) && outputTimestamp != null && outputTimestamp.contains("-")) {
+            try {
+                return java.time.OffsetDateTime.parse(outputTimestamp).atZoneSameInstant(zone()).toLocalDate();
+            } catch (java.time.format.DateTimeParseException e) {
+                getLog().debug("project.build.outputTimestamp is not an ISO date-time: " + outputTimestamp);
+            }
+        }
+        return asOfDate();
     }
 
     private Locale uiLocale() throws MojoExecutionException {
