@@ -3,12 +3,16 @@ import java.security.MessageDigest
 // The as-of date comes from project.build.outputTimestamp (2026-11-25), so the figures are stable.
 def site = new File(basedir, 'target/site')
 assert new File(site, 'postmortems/index.html').isFile()
-assert new File(site, 'postmortems/incidents/INC-2026-03-01-001/index.html').isFile()
+def samples = new File(basedir, '../../../../sample-site/src/postmortems')
+def ids = []
+samples.eachFileRecurse(groovy.io.FileType.FILES) { f -> if (f.name.endsWith('.md')) ids << f.name - '.md' }
+assert ids.size() == 24
+ids.each { id -> assert new File(site, "postmortems/incidents/${id}/index.html").isFile() : id }
 assert new File(site, 'postmortems/search/meta.js').isFile()
 def reports = new File(site, 'project-reports.html').getText('UTF-8')
 assert reports.contains('href="postmortems-report.html"')
 def page = new File(site, 'postmortems-report.html').getText('UTF-8')
-assert page.contains('1 incidents, 1 open and 1 overdue action items as of 2026-11-25')
+assert page.contains('24 incidents, ') && page.contains(' overdue action items as of 2026-11-25')
 assert page.contains('href="postmortems/index.html"')
 assert new File(basedir, 'build.log').text.contains('BUILD SUCCESS')
 

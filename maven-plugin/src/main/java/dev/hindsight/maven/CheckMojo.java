@@ -9,6 +9,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,13 @@ public class CheckMojo extends AbstractHindsightMojo {
      */
     @Parameter(property = "hindsight.policies")
     List<String> policies;
+
+    /**
+     * Treat every overdue action item as an error (both the overdue and overdue-urgent policies), unless
+     * {@code policies} sets those levels itself.
+     */
+    @Parameter(property = "hindsight.check.failOnOverdue", defaultValue = "false")
+    boolean failOnOverdue;
 
     /** Fail the build when a report has errors (or a policy set to error flags something). */
     @Parameter(property = "hindsight.check.failOnError", defaultValue = "true")
@@ -40,7 +48,13 @@ public class CheckMojo extends AbstractHindsightMojo {
         }
         PolicySettings policySettings;
         try {
-            policySettings = PolicySettings.parse(policies == null ? List.of() : policies);
+            List<String> settings = new ArrayList<>();
+            if (failOnOverdue) {
+                settings.add("overdue=error");
+                settings.add("overdue-urgent=error");
+            }
+            settings.addAll(policies == null ? List.of() : policies); // explicit levels win
+            policySettings = PolicySettings.parse(settings);
         } catch (PolicySettings.InvalidSetting e) {
             throw new MojoExecutionException("hindsight.policies: " + e.getMessage());
         }
