@@ -7,12 +7,17 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -80,7 +85,44 @@ final class BodyRenderer {
             if (anchor != null) {
                 attributes.put("id", anchor);
             }
+            if (node instanceof TaskListItemMarker && "input".equals(tagName)) {
+                // A checkbox needs an accessible name; a task's name is its item's text.
+                attributes.put("aria-label", taskText(node));
+            }
         };
+    }
+
+    /** The text of a task list item, without its nested lists. */
+    private static String taskText(Node marker) {
+        StringBuilder text = new StringBuilder();
+        for (Node block = marker.getNext(); block != null; block = block.getNext()) {
+            block.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text literal) {
+                    text.append(literal.getLiteral());
+                }
+
+                @Override
+                public void visit(Code code) {
+                    text.append(code.getLiteral());
+                }
+
+                @Override
+                public void visit(SoftLineBreak lineBreak) {
+                    text.append(' ');
+                }
+
+                @Override
+                public void visit(BulletList list) {
+                }
+
+                @Override
+                public void visit(OrderedList list) {
+                }
+            });
+            text.append(' ');
+        }
+        return text.toString().replaceAll("\\s+", " ").strip();
     }
 
     private static void dropTitleHeading(Node document) {

@@ -170,7 +170,7 @@ class XssTest {
         assertThat(rows.get(1).select("td").get(1).text()).isEqualTo("Action " + BREAK_OUT);
         assertThat(rows.get(1).select("td").get(4).text()).isEqualTo(SCRIPT);
         assertThat(page.select("table#hs-action-items a")).extracting(a -> a.attr("href"))
-                .containsExactly("https://tracker.example.com/\"><script>alert(1)</script>");
+                .containsExactly("https://tracker.example.com/%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
     }
 
     @Test
@@ -178,7 +178,7 @@ class XssTest {
         Document page = incident(HOSTILE);
 
         assertThat(page.select("section.references-section a")).singleElement().satisfies(a -> {
-            assertThat(a.attr("href")).isEqualTo("https://example.com/?q=\"><script>alert(1)</script>");
+            assertThat(a.attr("href")).isEqualTo("https://example.com/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
             assertThat(a.text()).isEqualTo("Safe link with a hostile title " + SCRIPT);
         });
     }

@@ -8,6 +8,10 @@
  * - Filter and sort state of the page's main table live in location.hash,
  *   e.g. #severity=P1&q=oom&sort=2&dir=desc (sort is the zero-based column).
  *
+ * - a.skip-link: moves the focus (not only the scroll position) to its target.
+ * - pre and .table-scroll boxes that overflow get tabindex=0, so that keyboard
+ *   users can scroll them too (and lose it again when the box stops overflowing).
+ *
  * Plain ES2017, no dependencies, no inline styles, nothing printed.
  */
 (function () {
@@ -362,9 +366,59 @@
     return true;
   }
 
+  /* ----------------------------------------------------- keyboard access */
+
+  // Following the link alone only moves the scroll position and the starting point
+  // of sequential focus; screen readers and the next Tab then do not agree on where
+  // the reader is, so the target takes the focus itself (tabindex -1 lets it).
+  function initSkipLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll('a.skip-link[href^="#"]'), function (link) {
+      link.addEventListener('click', function (event) {
+        var target = document.getElementById(link.getAttribute('href').slice(1));
+        if (!target) {
+          return;
+        }
+        event.preventDefault();
+        if (!target.hasAttribute('tabindex')) {
+          target.setAttribute('tabindex', '-1');
+        }
+        target.focus();
+      });
+    });
+  }
+
+  // A box that scrolls but holds nothing focusable cannot be scrolled without a
+  // mouse; only boxes that overflow right now become tab stops, so a wide screen
+  // gets no needless ones. data-hs-scroll marks the tabindex this script set.
+  var SCROLLERS = 'pre, .table-scroll';
+
+  function updateScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(SCROLLERS), function (box) {
+      var overflows = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
+      if (overflows && !box.hasAttribute('tabindex')) {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('data-hs-scroll', '');
+      } else if (!overflows && box.hasAttribute('data-hs-scroll')) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('data-hs-scroll');
+      }
+    });
+  }
+
+  function initKeyboardAccess() {
+    initSkipLinks();
+    updateScrollers();
+    var pending = 0;
+    window.addEventListener('resize', function () {
+      clearTimeout(pending);
+      pending = setTimeout(updateScrollers, 100);
+    });
+  }
+
   /* --------------------------------------------------------------- setup */
 
   function init() {
+    initKeyboardAccess();
     var sortables = new Map();
     Array.prototype.forEach.call(document.querySelectorAll('table[data-sortable]'), function (table) {
       sortables.set(table, new SortableTable(table));
