@@ -170,6 +170,23 @@ class PageBehaviourTest {
         assertThat(loadProblems()).as(page.sitePath()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pageTypes")
+    void everyPageTypeLoadsWithoutConsoleErrorsOrFailedRequestsFromFiles(PageType page) {
+        String root = site.root().toUri().toString();
+        scripted.get("about:blank");
+        scripted.manage().logs().get(LogType.BROWSER);
+        scripted.manage().logs().get(LogType.PERFORMANCE);
+        scripted.get(root + page.sitePath());
+        if (page.sitePath().startsWith(SitePaths.SEARCH)) {
+            new WebDriverWait(scripted, Duration.ofSeconds(5)).until(d ->
+                    d.findElement(By.id("hs-results")).getDomAttribute("aria-busy") == null
+                            && !d.findElement(By.cssSelector(".search-status")).getText().isEmpty());
+        }
+
+        assertThat(loadProblems(root)).as(page.sitePath()).isEmpty();
+    }
+
     @Test
     void theCheckBitesOnAPageWhoseScriptThrows() {
         openScripted(FIXTURE_PATH);
@@ -286,7 +303,11 @@ class PageBehaviourTest {
      * ("request: …"); the browser's own favicon.ico probe aside.
      */
     private static List<String> loadProblems() {
-        String own = url("");
+        return loadProblems(url(""));
+    }
+
+    /** The same, for pages under {@code own} (the HTTP server's root or the site directory's file: URL). */
+    private static List<String> loadProblems(String own) {
         String favicon = own + FAVICON_PROBE;
         List<String> problems = new ArrayList<>();
         for (LogEntry entry : scripted.manage().logs().get(LogType.BROWSER).getAll()) {
