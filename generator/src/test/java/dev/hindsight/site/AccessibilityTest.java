@@ -1,6 +1,5 @@
 package dev.hindsight.site;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.kb.TaxonomyKind;
@@ -22,7 +21,6 @@ import org.openqa.selenium.json.Json;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +113,8 @@ class AccessibilityTest {
         assertThat(site.result().diagnostics()).as("build diagnostics").noneMatch(Diagnostic::isError);
 
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", AccessibilityTest::serve);
+        server.createContext("/", StaticFiles.of(site.root()));
+        server.createContext("/" + FIXTURES, StaticFiles.of(BAD_FIXTURE.getParent()));
         server.start();
 
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -295,46 +294,5 @@ class AccessibilityTest {
                 .filter(p -> !p.equals(directory + "index.html"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no page under " + directory));
-    }
-
-    /* ------------------------------------------------------------------------------ file server */
-
-    /** The built site as a plain static host serves it, plus the test's own fixtures under /a11y-fixtures/. */
-    private static void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath().substring(1);
-            Path root = site.root();
-            if (path.startsWith(FIXTURES)) {
-                root = BAD_FIXTURE.getParent().toAbsolutePath();
-                path = path.substring(FIXTURES.length());
-            }
-            Path file = root.resolve(path).normalize();
-            if (Files.isDirectory(file)) {
-                file = file.resolve("index.html");
-            }
-            if (!"GET".equals(exchange.getRequestMethod()) || !file.startsWith(root) || !Files.isRegularFile(file)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            exchange.getResponseHeaders().set("Content-Type", contentType(file));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static String contentType(Path file) {
-        String name = file.getFileName().toString();
-        return switch (name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
-            case "html" -> "text/html; charset=utf-8";
-            case "css" -> "text/css; charset=utf-8";
-            case "js" -> "text/javascript; charset=utf-8";
-            case "json" -> "application/json";
-            case "svg" -> "image/svg+xml";
-            case "xml" -> "application/xml";
-            default -> "application/octet-stream";
-        };
     }
 }

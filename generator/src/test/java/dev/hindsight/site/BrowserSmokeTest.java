@@ -1,6 +1,5 @@
 package dev.hindsight.site;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
@@ -39,7 +38,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -151,7 +149,7 @@ class BrowserSmokeTest {
         assertThat(build.load().incidents()).anyMatch(i -> i.id().equals(XSS_ID));
 
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", BrowserSmokeTest::serveStatic);
+        server.createContext("/", StaticFiles.of(site));
         server.start();
 
         driver = startChromium();
@@ -562,43 +560,6 @@ class BrowserSmokeTest {
         int count = (int) build.load().incidents().stream().filter(i -> i.severity() == Severity.P1).count();
         assertThat(count).as("P1 incidents in the sample").isBetween(1, build.load().incidents().size() - 1);
         return count;
-    }
-
-    /* ------------------------------------------------------------------------------ file server */
-
-    /** Serves the built site read-only, like a plain static host: files only, nothing outside the site. */
-    private static void serveStatic(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Path file = site.resolve(path.substring(1)).normalize();
-            if (Files.isDirectory(file)) {
-                file = file.resolve("index.html");
-            }
-            if (!"GET".equals(exchange.getRequestMethod()) || !file.startsWith(site) || !Files.isRegularFile(file)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            exchange.getResponseHeaders().set("Content-Type", contentType(file));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static String contentType(Path file) {
-        String name = file.getFileName().toString();
-        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return switch (extension) {
-            case "html" -> "text/html; charset=utf-8";
-            case "css" -> "text/css; charset=utf-8";
-            case "js" -> "text/javascript; charset=utf-8";
-            case "json" -> "application/json";
-            case "svg" -> "image/svg+xml";
-            case "xml" -> "application/xml";
-            default -> "application/octet-stream";
-        };
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -1,6 +1,5 @@
 package dev.hindsight.site;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.kb.TaxonomyKind;
@@ -23,7 +22,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -89,7 +86,7 @@ class PageBehaviourTest {
         Files.copy(THROWING_FIXTURE, fixture);
 
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", PageBehaviourTest::serveStatic);
+        server.createContext("/", StaticFiles.of(site.root()));
         server.start();
 
         LoggingPreferences logs = new LoggingPreferences();
@@ -355,41 +352,5 @@ class PageBehaviourTest {
                 .filter(p -> !p.equals(directory + "index.html"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no page under " + directory));
-    }
-
-    /* ------------------------------------------------------------------------------ file server */
-
-    /** Serves the built site (and the fixture copied into it) read-only, like a plain static host. */
-    private static void serveStatic(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Path root = site.root();
-            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-            if (Files.isDirectory(file)) {
-                file = file.resolve("index.html");
-            }
-            if (!"GET".equals(exchange.getRequestMethod()) || !file.startsWith(root) || !Files.isRegularFile(file)) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            exchange.getResponseHeaders().set("Content-Type", contentType(file));
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static String contentType(Path file) {
-        String name = file.getFileName().toString();
-        return switch (name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)) {
-            case "html" -> "text/html; charset=utf-8";
-            case "css" -> "text/css; charset=utf-8";
-            case "js" -> "text/javascript; charset=utf-8";
-            case "json" -> "application/json";
-            case "svg" -> "image/svg+xml";
-            case "xml" -> "application/xml";
-            default -> "application/octet-stream";
-        };
     }
 }
