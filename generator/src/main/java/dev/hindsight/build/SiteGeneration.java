@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs a build: loads the reports (bad ones are left out with their diagnostics), builds the knowledge
@@ -35,22 +36,48 @@ public final class SiteGeneration {
     }
 
     public static BuildResult run(BuildRequest request) {
-        LoadResult load = new ReportLoader(request.load()).load(request.source());
-        KnowledgeBase kb = new KnowledgeBase(load.incidents(), request.site().asOf());
-        List<ExtraFile> extras = new ArrayList<>(exports(kb, request.site()));
-        Directory index = IncidentIndex.build(kb);
-        IncidentIndex.files(index).forEach((name, bytes) ->
-                extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
-        StaticSearchExport.files(index, kb, incident -> SitePaths.incident(incident.id()))
-                .forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
+        return run(request, BuildListener.SILENT);
+    }
+
+    /** Runs a build, telling {@code listener} when each phase starts and ends. */
+    public static BuildResult run(BuildRequest request, BuildListener listener) {
+        Phases phases = new Phases(listener);
+        LoadResult load = phases.run(BuildPhase.LOAD, () -> new ReportLoader(request.load()).load(request.source()));
+        KnowledgeBase kb = phases.run(BuildPhase.MODEL,
+                () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
+        List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
+        Directory index = phases.run(BuildPhase.SEARCH_INDEX, () -> IncidentIndex.build(kb));
+        phases.run(BuildPhase.STATIC_SEARCH, () -> {
+            IncidentIndex.files(index).forEach((name, bytes) ->
+                    extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
+            StaticSearchExport.files(index, kb, incident -> SitePaths.incident(incident.id()))
+                    .forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
+            return null;
+        });
+        Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index));
+        SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
+                .build(kb, request.source(), request.output(), extras, related));
+        return new BuildResult(load, site);
+    }
+
+    private static Map<String, List<RelatedLink>> related(KnowledgeBase kb, Directory index) {
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
         try (IncidentSearch search = new IncidentSearch(index)) {
             RelatedIncidents.find(kb, search, RELATED_PER_INCIDENT).forEach((id, similar) -> related.put(id,
                     similar.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
         }
-        SiteResult site = new SiteBuilder(request.site()).build(kb, request.source(), request.output(), extras,
-                related);
-        return new BuildResult(load, site);
+        return related;
+    }
+
+    /** Times each phase and tells the listener. */
+    private record Phases(BuildListener listener) {
+        <T> T run(BuildPhase phase, Supplier<T> work) {
+            listener.phaseStarted(phase);
+            long start = System.nanoTime();
+            T result = work.get();
+            listener.phaseFinished(phase, System.nanoTime() - start);
+            return result;
+        }
     }
 
     private static List<ExtraFile> exports(KnowledgeBase kb, SiteSettings settings) {

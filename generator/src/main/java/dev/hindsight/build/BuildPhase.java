@@ -1,0 +1,19 @@
+package dev.hindsight.build;
+
+/** The stages of a build, in the order they run; a listener hears about each one. */
+public enum BuildPhase {
+    /** Reading and parsing the reports. */
+    LOAD,
+    /** Building the knowledge base: taxonomies, action tracker, metrics. */
+    MODEL,
+    /** Rendering the exports (CSV, JSON, iCalendar, …). */
+    EXPORTS,
+    /** Building the Lucene index. */
+    SEARCH_INDEX,
+    /** Writing the browser search's shards from the index. */
+    STATIC_SEARCH,
+    /** Finding each incident's related incidents. */
+    RELATED,
+    /** Rendering and writing the pages, then swapping the new site in. */
+    RENDER
+}
