@@ -176,7 +176,7 @@ final class ActionPageModels {
         BurnDownPoint first = points.get(0);
         BurnDownPoint last = points.get(points.size() - 1);
         int max = points.stream().mapToInt(BurnDownPoint::open).max().orElse(0);
-        BurnDownChart.Labels labels = new BurnDownChart.Labels(m.get("actions.burndown.title"),
+        ChartLabels labels = new ChartLabels(m.get("actions.burndown.title"),
                 m.format("actions.burndown.desc", formats.date(first.date()), first.open(), formats.date(last.date()),
                         last.open(), max),
                 m.get("actions.burndown.x"), m.get("actions.burndown.y"));

@@ -71,6 +71,7 @@ final class PageModels {
         List<Layout.NavLink> nav = new ArrayList<>();
         nav.add(new Layout.NavLink(m.get("nav.incidents"), root + SitePaths.INCIDENTS, section.equals("incidents")));
         nav.add(new Layout.NavLink(m.get("nav.actions"), root + SitePaths.ACTIONS, section.equals("actions")));
+        nav.add(new Layout.NavLink(m.get("nav.metrics"), root + SitePaths.METRICS, section.equals("metrics")));
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             nav.add(new Layout.NavLink(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind),
                     section.equals(kind.path())));

@@ -82,6 +82,7 @@ public final class SiteBuilder {
         PageModels models = new PageModels(kb, settings, messages, assets,
                 extras.stream().map(ExtraFile::sitePath).filter(p -> !p.contains("/")).toList());
         ActionPageModels actions = new ActionPageModels(kb, messages, models);
+        MetricsPageModels metrics = new MetricsPageModels(kb, messages, models);
         Map<String, String> idsByPath = new LinkedHashMap<>();
         kb.incidents().forEach(i -> idsByPath.put(i.source().path(), i.id()));
         LinkTargets links = new LinkTargets(sourceRoot, idsByPath);
@@ -105,6 +106,15 @@ public final class SiteBuilder {
             for (Breakdown owner : actions.owners()) {
                 jobs.add(PageJob.page(() -> writer.write(actions.ownerPath(owner), "actionOwner.jte",
                         actions.owner(owner))));
+            }
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.METRICS, "metrics.jte", metrics.all())));
+            for (int year : metrics.years()) {
+                jobs.add(PageJob.page(() -> writer.write(SitePaths.metricsOfYear(year), "metrics.jte",
+                        metrics.year(year))));
+            }
+            for (TaxonomyTerm service : metrics.services()) {
+                jobs.add(PageJob.page(() -> writer.write(SitePaths.metricsOfService(service.slug()), "metrics.jte",
+                        metrics.service(service))));
             }
             for (TaxonomyKind kind : TaxonomyKind.values()) {
                 jobs.add(PageJob.page(() -> writer.write(SitePaths.taxonomyIndex(kind), "taxonomyIndex.jte",

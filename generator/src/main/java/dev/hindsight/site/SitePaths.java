@@ -19,6 +19,7 @@ public final class SitePaths {
     public static final String ACTIONS = "actions/index.html";
     public static final String OVERDUE_ACTIONS = "actions/overdue/index.html";
     public static final String ACTION_OWNERS = "actions/owners/index.html";
+    public static final String METRICS = "metrics/index.html";
 
     private SitePaths() {
     }
@@ -34,6 +35,16 @@ public final class SitePaths {
     /** The action-tracking page of one owner, e.g. {@code actions/owners/张三/index.html}. */
     public static String actionOwner(String slug) {
         return "actions/owners/" + slug + "/index.html";
+    }
+
+    /** The metrics of the incidents that started in one year. */
+    public static String metricsOfYear(int year) {
+        return "metrics/" + year + "/index.html";
+    }
+
+    /** The metrics of one service's incidents, by the service's taxonomy slug. */
+    public static String metricsOfService(String slug) {
+        return "metrics/services/" + slug + "/index.html";
     }
 
     public static String taxonomyIndex(TaxonomyKind kind) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The burn-down chart's markup: deterministic numbers, escaped words, a sensible scale. */
 class BurnDownChartTest {
-    private static final BurnDownChart.Labels LABELS = new BurnDownChart.Labels("Open <items>",
+    private static final ChartLabels LABELS = new ChartLabels("Open <items>",
             "A \"quoted\" & <b>bold</b> description", "Month", "Open");
     private static final List<BurnDownPoint> POINTS = List.of(new BurnDownPoint(LocalDate.of(2025, 1, 31), 3),
             new BurnDownPoint(LocalDate.of(2025, 2, 28), 7), new BurnDownPoint(LocalDate.of(2025, 3, 12), 0));
@@ -32,9 +32,9 @@ class BurnDownChartTest {
 
     @Test
     void numbersArePrintedWithAtMostOneDecimalInTheRootLocale() {
-        assertThat(BurnDownChart.number(12)).isEqualTo("12");
-        assertThat(BurnDownChart.number(1.25)).isEqualTo("1.3");
-        assertThat(BurnDownChart.number(2.0 / 3)).isEqualTo("0.7");
+        assertThat(ChartFrame.number(12)).isEqualTo("12");
+        assertThat(ChartFrame.number(1.25)).isEqualTo("1.3");
+        assertThat(ChartFrame.number(2.0 / 3)).isEqualTo("0.7");
         Element svg = chart(POINTS);
         for (String attribute : List.of("x", "y", "x1", "y1", "x2", "y2", "cx", "cy")) {
             assertThat(svg.select("[" + attribute + "]").eachAttr(attribute)).as(attribute)
@@ -89,10 +89,10 @@ class BurnDownChartTest {
 
     @Test
     void tickStepsAreOneTwoOrFiveTimesAPowerOfTen() {
-        assertThat(BurnDownChart.tickStep(0)).isEqualTo(1);
-        assertThat(BurnDownChart.tickStep(5)).isEqualTo(1);
-        assertThat(BurnDownChart.tickStep(6)).isEqualTo(2);
-        assertThat(BurnDownChart.tickStep(35)).isEqualTo(10);
-        assertThat(BurnDownChart.tickStep(240)).isEqualTo(50);
+        assertThat(ChartFrame.tickStep(0)).isEqualTo(1);
+        assertThat(ChartFrame.tickStep(5)).isEqualTo(1);
+        assertThat(ChartFrame.tickStep(6)).isEqualTo(2);
+        assertThat(ChartFrame.tickStep(35)).isEqualTo(10);
+        assertThat(ChartFrame.tickStep(240)).isEqualTo(50);
     }
 }
