@@ -156,6 +156,8 @@ class AccessibilityTest {
                 new PageType("taxonomy-term", firstPageUnder("services/")),
                 new PageType("lessons", SitePaths.LESSONS),
                 new PageType("actions", SitePaths.ACTIONS),
+                new PageType("metrics", SitePaths.METRICS),
+                new PageType("metrics-service", firstPageUnder("metrics/services/")),
                 new PageType("actions-overdue", SitePaths.OVERDUE_ACTIONS),
                 new PageType("action-owners", SitePaths.ACTION_OWNERS),
                 new PageType("action-owner", firstPageUnder("actions/owners/")),

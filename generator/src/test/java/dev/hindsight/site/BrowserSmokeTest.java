@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -226,6 +227,31 @@ class BrowserSmokeTest {
         open(origin.url(SitePaths.HOME));
 
         assertThat(driver.findElement(By.cssSelector("main h1")).isDisplayed()).isTrue();
+        assertCleanLoad(origin);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Origin.class)
+    void theMetricsPageShowsEveryChartWithItsMarksDrawn(Origin origin) {
+        open(origin.url(SitePaths.METRICS));
+
+        List<WebElement> sections = driver.findElements(By.cssSelector("section.chart-section"));
+        assertThat(sections).hasSize(10);
+        for (WebElement section : sections) {
+            String id = section.getAttribute("id");
+            WebElement svg = section.findElement(By.cssSelector("figure > svg"));
+            assertThat(svg.isDisplayed()).as(id).isTrue();
+            assertThat(svg.getRect().getWidth()).as(id).isGreaterThan(300);
+            assertThat(svg.getRect().getHeight()).as(id).isGreaterThan(100);
+            // The marks are laid out with a size and painted in a colour (the stylesheet's, not "none").
+            Object drawn = ((JavascriptExecutor) driver).executeScript(
+                    "const marks = arguments[0].querySelectorAll('rect, circle, polyline');"
+                            + "return Array.from(marks).filter(e => { const b = e.getBoundingClientRect();"
+                            + " const s = getComputedStyle(e);"
+                            + " return (b.width > 0 || b.height > 0) && (s.fill !== 'none' || s.stroke !== 'none'); }).length;",
+                    svg);
+            assertThat(((Number) drawn).intValue()).as(id).isPositive();
+        }
         assertCleanLoad(origin);
     }
 

@@ -142,6 +142,8 @@ class PageBehaviourTest {
                 new PageType("taxonomy-term", firstPageUnder("services/")),
                 new PageType("lessons", SitePaths.LESSONS),
                 new PageType("actions", SitePaths.ACTIONS),
+                new PageType("metrics", SitePaths.METRICS),
+                new PageType("metrics-service", firstPageUnder("metrics/services/")),
                 new PageType("actions-overdue", SitePaths.OVERDUE_ACTIONS),
                 new PageType("action-owners", SitePaths.ACTION_OWNERS),
                 new PageType("action-owner", firstPageUnder("actions/owners/")),
