@@ -19,6 +19,8 @@ public final class SitePaths {
     public static final String ACTIONS = "actions/index.html";
     public static final String OVERDUE_ACTIONS = "actions/overdue/index.html";
     public static final String ACTION_OWNERS = "actions/owners/index.html";
+    /** The Atom feed of every incident, written by the exports; every page's head links to it. */
+    public static final String FEED = "feed.xml";
 
     private SitePaths() {
     }
