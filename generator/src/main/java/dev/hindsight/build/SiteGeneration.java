@@ -81,7 +81,7 @@ public final class SiteGeneration {
     }
 
     private static List<ExtraFile> exports(KnowledgeBase kb, SiteSettings settings) {
-        ExportContext context = new ExportContext(settings.baseUrl(), settings.locale());
+        ExportContext context = new ExportContext(settings.baseUrl(), settings.locale(), settings.title());
         return Exports.all().stream().map(e -> new ExtraFile(e.fileName(), e.render(kb, context))).toList();
     }
 }

@@ -9,14 +9,16 @@ import java.util.Objects;
 /**
  * What an export knows about the site it is written into, beyond the knowledge base.
  *
- * @param baseUrl the site's absolute URL, ending in '/'; {@code null} when unknown, and then no export
- *                writes an absolute link (a guessed one would be wrong)
- * @param locale  the site's language, for exports with words in them (the tracking report, calendar
- *                descriptions)
+ * @param baseUrl   the site's absolute URL, ending in '/'; {@code null} when unknown, and then no export
+ *                  writes an absolute link (a guessed one would be wrong)
+ * @param locale    the site's language, for exports with words in them (the tracking report, calendar
+ *                  descriptions)
+ * @param siteTitle the site's title, which names the feed and stands as its author
  */
-public record ExportContext(String baseUrl, Locale locale) {
+public record ExportContext(String baseUrl, Locale locale, String siteTitle) {
     public ExportContext {
         Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(siteTitle, "siteTitle");
         if (baseUrl != null && !baseUrl.endsWith("/")) {
             baseUrl = baseUrl + "/";
         }

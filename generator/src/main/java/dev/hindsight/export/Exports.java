@@ -9,6 +9,6 @@ public final class Exports {
 
     public static List<Export> all() {
         return List.of(new ActionsCsv(), new ActionsJson(), new ActionsCalendar(), new IncidentsJson(),
-                new TrackingReportText());
+                new TrackingReportText(), new AtomFeed(), new RobotsTxt());
     }
 }

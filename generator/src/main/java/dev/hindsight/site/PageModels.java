@@ -79,7 +79,8 @@ final class PageModels {
         nav.add(new Layout.NavLink(m.get("nav.lessons"), root + SitePaths.LESSONS, section.equals("lessons")));
         nav.add(new Layout.NavLink(m.get("nav.search"), root + SitePaths.SEARCH, section.equals("search")));
         return new Layout(m.languageTag(), settings.title(), pageTitle, bodyClass, root,
-                root + assets.stylesheet(), root + assets.script(), root + assets.icon(), nav,
+                root + assets.stylesheet(), root + assets.script(), root + assets.icon(), root + SitePaths.FEED,
+                nav,
                 m.format("footer.generated", formats.date(kb.asOf()), kb.incidents().size()));
     }
 

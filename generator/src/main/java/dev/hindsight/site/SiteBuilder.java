@@ -150,6 +150,10 @@ public final class SiteBuilder {
             for (Map.Entry<String, Attachment> attachment : links.attachments()) {
                 output.copy(attachment.getValue().source(), attachment.getKey());
             }
+            if (settings.baseUrl() != null) {
+                output.write(SitePaths.SITEMAP, Sitemap.xml(settings.baseUrl(), writer.written(),
+                        Sitemap.incidentDates(kb)));
+            }
             pages = writer.pages();
             output.commit();
         } catch (IOException | UncheckedIOException e) {
@@ -210,12 +214,16 @@ public final class SiteBuilder {
         }
     }
 
-    /** Renders pages into the output directory and counts them; safe to call from several threads. */
+    /**
+     * Renders pages into the output directory, counts them and remembers their paths (for the sitemap,
+     * which so lists every page type without knowing them); safe to call from several threads.
+     */
     private static final class PageWriter {
         private final OutputDirectory output;
         private final Templates templates;
         private final Messages messages;
         private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.Queue<String> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         PageWriter(OutputDirectory output, Templates templates, Messages messages) {
             this.output = output;
@@ -231,6 +239,12 @@ public final class SiteBuilder {
                 throw new UncheckedIOException(e);
             }
             pages.incrementAndGet();
+            written.add(sitePath);
+        }
+
+        /** The site paths of the pages written so far, in no particular order. */
+        List<String> written() {
+            return List.copyOf(written);
         }
 
         int pages() {

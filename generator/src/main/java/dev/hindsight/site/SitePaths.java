@@ -20,6 +20,10 @@ public final class SitePaths {
     public static final String OVERDUE_ACTIONS = "actions/overdue/index.html";
     public static final String ACTION_OWNERS = "actions/owners/index.html";
     public static final String METRICS = "metrics/index.html";
+    /** The Atom feed of every incident, written by the exports; every page's head links to it. */
+    public static final String FEED = "feed.xml";
+    /** The sitemap, written only when the base URL is known (its URLs must be absolute). */
+    public static final String SITEMAP = "sitemap.xml";
 
     private SitePaths() {
     }

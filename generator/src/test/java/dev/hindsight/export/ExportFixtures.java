@@ -63,13 +63,29 @@ final class ExportFixtures {
                 "https://tracker.example.com/OPS-1?a=1,b=2", true, 10);
     }
 
+    /**
+     * One incident whose title, summary, owner, services and tags hold what no report file can (the loader
+     * rejects control characters): NUL, BEL, ESC, a lone surrogate, U+FFFF, beside markup and ampersands.
+     */
+    static KnowledgeBase forbiddenCharacters() {
+        String hostile = "<script>alert(1)</script> & \0\007\033[31m " + (char) 0xD800 + " " + (char) 0xFFFF + " end";
+        return new KnowledgeBase(List.of(incident("Title " + hostile, "Summary " + hostile, "owner " + hostile,
+                List.of("service " + hostile), List.of("tag " + hostile), List.of())), SampleKnowledgeBase.AS_OF);
+    }
+
     private static Incident incident(List<ActionItem> actions) {
+        return incident("Collector OOM, again; \"batch\" \\ 批处理", null, "张三",
+                List.of("otel,collector", "kafka;eu", "订单服务"), List.of(), actions);
+    }
+
+    private static Incident incident(String title, String summary, String owner, List<String> services,
+                                     List<String> tags, List<ActionItem> actions) {
         OffsetDateTime started = OffsetDateTime.parse("2026-11-01T09:00+08:00");
         Map<String, Object> extra = new LinkedHashMap<>();
-        return new Incident(INCIDENT_ID, "Collector OOM, again; \"batch\" \\ 批处理", Severity.P1, ReportStatus.FINAL,
-                new IncidentTimes(started, null, null, null), List.of("otel,collector", "kafka;eu", "订单服务"),
-                List.of(), "张三", List.of(), null, Impact.UNKNOWN,
-                new RootCauseAnalysis(null, null, null, List.of(), List.of()), List.of(), actions, List.of(),
-                List.of(), extra, new ReportSource("2026/fixture.md", ReportStyle.FRONT_MATTER, "", 1, List.of()));
+        return new Incident(INCIDENT_ID, title, Severity.P1, ReportStatus.FINAL,
+                new IncidentTimes(started, null, null, null), services, tags, owner, List.of(), summary,
+                Impact.UNKNOWN, new RootCauseAnalysis(null, null, null, List.of(), List.of()), List.of(), actions,
+                List.of(), List.of(), extra,
+                new ReportSource("2026/fixture.md", ReportStyle.FRONT_MATTER, "", 1, List.of()));
     }
 }

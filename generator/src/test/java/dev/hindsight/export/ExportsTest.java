@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The registry of exports: a fixed list, byte-identical renders, and every file at the root of a built site. */
 class ExportsTest {
     private static final List<String> FILES = List.of("actions.csv", "actions.json", "actions.ics", "incidents.json",
-            "tracking-report.txt");
+            "tracking-report.txt", "feed.xml", "robots.txt");
 
     @TempDir
     Path temp;
 
     @Test
-    void listsTheFiveExportsInAFixedOrder() {
+    void listsTheSevenExportsInAFixedOrder() {
         assertThat(Exports.all()).extracting(Export::fileName).containsExactlyElementsOf(FILES);
     }
 

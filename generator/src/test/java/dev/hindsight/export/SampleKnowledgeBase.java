@@ -19,9 +19,10 @@ final class SampleKnowledgeBase {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LoadSettings LOAD = new LoadSettings(ZONE, LoadSettings.DEFAULT_MAX_REPORT_BYTES);
-    static final ExportContext ENGLISH = new ExportContext(null, Locale.ENGLISH);
+    static final ExportContext ENGLISH = new ExportContext(null, Locale.ENGLISH, "Post-mortems");
     static final ExportContext CHINESE_WITH_BASE_URL =
-            new ExportContext("https://postmortems.example.com/ops", Locale.forLanguageTag("zh-CN"));
+            new ExportContext("https://postmortems.example.com/ops", Locale.forLanguageTag("zh-CN"),
+                    "Post-mortems");
 
     private SampleKnowledgeBase() {
     }

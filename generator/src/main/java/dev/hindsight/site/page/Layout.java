@@ -13,11 +13,13 @@ import java.util.List;
  * @param stylesheet the stylesheet's URL from this page
  * @param script     the script's URL from this page
  * @param icon       the icon's URL from this page
+ * @param feed       the Atom feed's URL from this page, for the head's feed discovery link
  * @param nav        the main navigation
  * @param footer     the footer line
  */
 public record Layout(String lang, String siteTitle, String pageTitle, String bodyClass, String root,
-                     String stylesheet, String script, String icon, List<NavLink> nav, String footer) {
+                     String stylesheet, String script, String icon, String feed, List<NavLink> nav,
+                     String footer) {
     public Layout {
         nav = List.copyOf(nav);
     }
