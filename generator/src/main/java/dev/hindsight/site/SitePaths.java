@@ -19,6 +19,9 @@ public final class SitePaths {
     public static final String ACTIONS = "actions/index.html";
     public static final String OVERDUE_ACTIONS = "actions/overdue/index.html";
     public static final String ACTION_OWNERS = "actions/owners/index.html";
+    public static final String ANNIVERSARIES = "anniversaries/index.html";
+    /** The calendar's entry page; each year has its own page, see {@link #calendarYear}. */
+    public static final String CALENDAR = "calendar/index.html";
 
     private SitePaths() {
     }
@@ -34,6 +37,11 @@ public final class SitePaths {
     /** The action-tracking page of one owner, e.g. {@code actions/owners/张三/index.html}. */
     public static String actionOwner(String slug) {
         return "actions/owners/" + slug + "/index.html";
+    }
+
+    /** The month grids of one year, e.g. {@code calendar/2026/index.html}. */
+    public static String calendarYear(int year) {
+        return "calendar/" + year + "/index.html";
     }
 
     public static String taxonomyIndex(TaxonomyKind kind) {
