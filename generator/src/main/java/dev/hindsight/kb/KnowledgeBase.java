@@ -29,6 +29,7 @@ public final class KnowledgeBase {
     private final Map<TaxonomyKind, Taxonomy> taxonomies = new EnumMap<>(TaxonomyKind.class);
     private final Map<String, Integer> positions = new LinkedHashMap<>();
     private final ActionTracker tracker;
+    private final Anniversaries anniversaries;
 
     public KnowledgeBase(List<Incident> incidents, LocalDate asOf) {
         List<Incident> sorted = new ArrayList<>(incidents);
@@ -47,6 +48,7 @@ public final class KnowledgeBase {
         taxonomies.put(TaxonomyKind.YEARS, Taxonomy.of(TaxonomyKind.YEARS, this.incidents,
                 i -> List.of(String.valueOf(i.times().started().getYear())), Comparator.reverseOrder()));
         tracker = new ActionTracker(this.incidents, asOf);
+        anniversaries = new Anniversaries(this.incidents, asOf);
         taxonomies.put(TaxonomyKind.OWNERS, Taxonomy.of(TaxonomyKind.OWNERS, this.incidents,
                 i -> i.owner() == null ? List.of() : List.of(i.owner()), byName));
     }
@@ -79,6 +81,11 @@ public final class KnowledgeBase {
     /** The action items tracked as of the knowledge base's date. */
     public ActionTracker tracker() {
         return tracker;
+    }
+
+    /** The incidents whose anniversary is on or soon after the knowledge base's date. */
+    public Anniversaries anniversaries() {
+        return anniversaries;
     }
 
     public List<ActionItem> actions() {

@@ -16,6 +16,7 @@ import dev.hindsight.model.LessonKind;
 import dev.hindsight.model.Link;
 import dev.hindsight.model.Section;
 import dev.hindsight.model.TimelineEntry;
+import dev.hindsight.site.page.AnniversaryRow;
 import dev.hindsight.site.page.Badge;
 import dev.hindsight.site.page.Fact;
 import dev.hindsight.site.page.HomePage;
@@ -84,7 +85,11 @@ final class PageModels {
                 m.format("footer.generated", formats.date(kb.asOf()), kb.incidents().size()));
     }
 
-    HomePage home() {
+    /**
+     * @param onThisDay     the incidents of this day in earlier years, as seen from the home page
+     * @param calendarCards the anniversaries' and the calendar's cards
+     */
+    HomePage home(List<AnniversaryRow> onThisDay, List<HomePage.Card> calendarCards) {
         String page = SitePaths.HOME;
         String root = SitePaths.rootFrom(page);
         String year = String.valueOf(kb.asOf().getYear());
@@ -108,18 +113,22 @@ final class PageModels {
         }
         cards.add(new HomePage.Card(m.get("nav.lessons"), root + SitePaths.LESSONS,
                 String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
+        cards.addAll(calendarCards);
         List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root)).toList();
-        return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, cards,
+        return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, onThisDay,
+                root + SitePaths.ANNIVERSARIES, cards,
                 root + SitePaths.SEARCH, downloads.stream().map(d -> new LinkView(d, root + d)).toList());
     }
 
-    IncidentsPage incidents() {
+    /** @param calendarLinks the anniversaries and the calendar, as linked from the incidents page */
+    IncidentsPage incidents(List<LinkView> calendarLinks) {
         String root = SitePaths.rootFrom(SitePaths.INCIDENTS);
         List<IncidentRow> rows = kb.incidents().stream().map(i -> row(i, root)).toList();
         List<LinkView> browse = new ArrayList<>();
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             browse.add(new LinkView(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind)));
         }
+        browse.addAll(calendarLinks);
         return new IncidentsPage(layout(root, m.get("incidents.title"), "page-incidents", "incidents"), rows,
                 severityOptions(), options(TaxonomyKind.SERVICES), options(TaxonomyKind.TAGS),
                 options(TaxonomyKind.YEARS),
@@ -279,7 +288,7 @@ final class PageModels {
      * "INC-…: title", unless the title already starts with the id (the loader makes such titles for seed
      * reports whose heading is the template's own), so the id is never shown twice.
      */
-    private static String idAndTitle(Incident incident) {
+    static String idAndTitle(Incident incident) {
         return incident.title().startsWith(incident.id()) ? incident.title() : incident.id() + ": " + incident.title();
     }
 
@@ -427,7 +436,7 @@ final class PageModels {
                 String.join(" ", incident.tags().stream().map(PageModels::filterValue).toList()), text);
     }
 
-    private Badge severityBadge(Incident incident) {
+    Badge severityBadge(Incident incident) {
         String sev = incident.severity().name();
         return new Badge(sev, "badge sev sev-" + sev.toLowerCase(Locale.ROOT));
     }

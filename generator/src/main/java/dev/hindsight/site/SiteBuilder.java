@@ -83,6 +83,7 @@ public final class SiteBuilder {
                 extras.stream().map(ExtraFile::sitePath).filter(p -> !p.contains("/")).toList());
         ActionPageModels actions = new ActionPageModels(kb, messages, models);
         MetricsPageModels metrics = new MetricsPageModels(kb, messages, models);
+        CalendarPageModels calendar = new CalendarPageModels(kb, messages, models);
         Map<String, String> idsByPath = new LinkedHashMap<>();
         kb.incidents().forEach(i -> idsByPath.put(i.source().path(), i.id()));
         LinkTargets links = new LinkTargets(sourceRoot, idsByPath);
@@ -92,8 +93,10 @@ public final class SiteBuilder {
         try (OutputDirectory output = new OutputDirectory(out)) {
             PageWriter writer = new PageWriter(output, templates, messages);
             List<PageJob> jobs = new ArrayList<>();
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.HOME, "home.jte", models.home())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.INCIDENTS, "incidents.jte", models.incidents())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.HOME, "home.jte",
+                    models.home(calendar.onThisDay(SitePaths.HOME), calendar.cards(SitePaths.HOME)))));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.INCIDENTS, "incidents.jte",
+                    models.incidents(calendar.links(SitePaths.INCIDENTS)))));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.SEARCH, "search.jte",
                     models.search(searchDataVersion(extras)))));
@@ -103,6 +106,13 @@ public final class SiteBuilder {
                     actions.overdue())));
             jobs.add(PageJob.page(() -> writer.write(SitePaths.ACTION_OWNERS, "actionOwners.jte",
                     actions.ownerIndex())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.ANNIVERSARIES, "anniversaries.jte",
+                    calendar.anniversaries())));
+            jobs.add(PageJob.page(() -> writer.write(SitePaths.CALENDAR, "calendar.jte", calendar.index())));
+            for (int year : calendar.years()) {
+                jobs.add(PageJob.page(() -> writer.write(SitePaths.calendarYear(year), "calendar.jte",
+                        calendar.year(year))));
+            }
             for (Breakdown owner : actions.owners()) {
                 jobs.add(PageJob.page(() -> writer.write(actions.ownerPath(owner), "actionOwner.jte",
                         actions.owner(owner))));

@@ -24,6 +24,9 @@ public final class SitePaths {
     public static final String FEED = "feed.xml";
     /** The sitemap, written only when the base URL is known (its URLs must be absolute). */
     public static final String SITEMAP = "sitemap.xml";
+    public static final String ANNIVERSARIES = "anniversaries/index.html";
+    /** The calendar's entry page; each year has its own page, see {@link #calendarYear}. */
+    public static final String CALENDAR = "calendar/index.html";
 
     private SitePaths() {
     }
@@ -49,6 +52,11 @@ public final class SitePaths {
     /** The metrics of one service's incidents, by the service's taxonomy slug. */
     public static String metricsOfService(String slug) {
         return "metrics/services/" + slug + "/index.html";
+    }
+
+    /** The month grids of one year, e.g. {@code calendar/2026/index.html}. */
+    public static String calendarYear(int year) {
+        return "calendar/" + year + "/index.html";
     }
 
     public static String taxonomyIndex(TaxonomyKind kind) {

@@ -30,7 +30,7 @@ final class Templates implements AutoCloseable {
     /** Every page template; each is compiled up front so a broken custom template fails before writing. */
     static final List<String> PAGES = List.of("home.jte", "incidents.jte", "incident.jte", "taxonomyIndex.jte",
             "taxonomy.jte", "lessons.jte", "notFound.jte", "actions.jte", "actionsOverdue.jte", "actionOwners.jte",
-            "actionOwner.jte", "search.jte", "metrics.jte");
+            "actionOwner.jte", "search.jte", "metrics.jte", "anniversaries.jte", "calendar.jte");
 
     private final TemplateEngine engine;
     private final Path classDirectory;

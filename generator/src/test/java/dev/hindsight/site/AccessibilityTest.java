@@ -162,6 +162,9 @@ class AccessibilityTest {
                 new PageType("action-owners", SitePaths.ACTION_OWNERS),
                 new PageType("action-owner", firstPageUnder("actions/owners/")),
                 new PageType("search", SitePaths.SEARCH + "?q=connection+pool"),
+                new PageType("anniversaries", SitePaths.ANNIVERSARIES),
+                new PageType("calendar", SitePaths.CALENDAR),
+                new PageType("calendar-year", SitePaths.calendarYear(2025)),
                 new PageType("not-found", SitePaths.NOT_FOUND));
     }
 

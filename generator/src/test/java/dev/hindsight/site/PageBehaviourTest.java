@@ -148,6 +148,9 @@ class PageBehaviourTest {
                 new PageType("action-owners", SitePaths.ACTION_OWNERS),
                 new PageType("action-owner", firstPageUnder("actions/owners/")),
                 new PageType("search", SitePaths.SEARCH + "?q=pool"),
+                new PageType("anniversaries", SitePaths.ANNIVERSARIES),
+                new PageType("calendar", SitePaths.CALENDAR),
+                new PageType("calendar-year", SitePaths.calendarYear(2025)),
                 new PageType("not-found", SitePaths.NOT_FOUND));
     }
 
@@ -252,7 +255,8 @@ class PageBehaviourTest {
     static List<String> indexes() {
         List<String> indexes = new ArrayList<>(List.of(SitePaths.INCIDENTS));
         Stream.of(TaxonomyKind.values()).map(SitePaths::taxonomyIndex).forEach(indexes::add);
-        indexes.addAll(List.of(SitePaths.LESSONS, SitePaths.ACTIONS, SitePaths.SEARCH));
+        indexes.addAll(List.of(SitePaths.LESSONS, SitePaths.ACTIONS, SitePaths.SEARCH, SitePaths.ANNIVERSARIES,
+                SitePaths.CALENDAR));
         return indexes;
     }
 

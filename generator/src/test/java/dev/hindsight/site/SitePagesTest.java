@@ -134,14 +134,15 @@ class SitePagesTest {
 
         assertThat(cards).containsOnlyKeys("incidents/index.html", "actions/index.html", "services/index.html",
                 "tags/index.html", "severities/index.html", "years/index.html", "owners/index.html",
-                "lessons/index.html");
+                "lessons/index.html", "anniversaries/index.html", "calendar/index.html");
         assertThat(cards).containsEntry("incidents/index.html", "24")
                 .containsEntry("actions/index.html", String.valueOf(actions().size()))
                 .containsEntry("services/index.html", String.valueOf(grouped(Incident::services).size()))
                 .containsEntry("tags/index.html", String.valueOf(grouped(Incident::tags).size()))
                 .containsEntry("severities/index.html", String.valueOf(Severity.values().length))
                 .containsEntry("years/index.html", "3")
-                .containsEntry("lessons/index.html", String.valueOf(lessons));
+                .containsEntry("lessons/index.html", String.valueOf(lessons))
+                .containsEntry("calendar/index.html", "3");
     }
 
     @Test
@@ -188,7 +189,8 @@ class SitePagesTest {
                 .containsExactly("severity", "service", "tag", "year", "status");
         assertThat(form.select("input[name=q]")).hasSize(1);
         assertThat(page.select("p.no-js-browse a")).extracting(a -> a.attr("href"))
-                .containsExactlyElementsOf(TAXONOMIES.stream().map(t -> "../" + t + "/index.html").toList());
+                .containsExactlyElementsOf(Stream.concat(TAXONOMIES.stream(), Stream.of("anniversaries", "calendar"))
+                        .map(t -> "../" + t + "/index.html").toList());
     }
 
     @Test

@@ -3,14 +3,16 @@ package dev.hindsight.site.page;
 import java.util.List;
 
 /**
- * The home page: headline figures, the latest incidents, the ways in, and the machine-readable files
- * written beside the pages ({@code downloads}: exports such as {@code actions.csv}; empty when none).
+ * The home page: headline figures, the latest incidents, those that started on this day in earlier years
+ * ({@code onThisDay}, with a link to the coming anniversaries), the ways in, and the machine-readable
+ * files written beside the pages ({@code downloads}: exports such as {@code actions.csv}; empty when none).
  */
-public record HomePage(Layout layout, List<Stat> stats, List<IncidentRow> latest, List<Card> browse,
-                       String searchAction, List<LinkView> downloads) {
+public record HomePage(Layout layout, List<Stat> stats, List<IncidentRow> latest, List<AnniversaryRow> onThisDay,
+                       String anniversariesHref, List<Card> browse, String searchAction, List<LinkView> downloads) {
     public HomePage {
         stats = List.copyOf(stats);
         latest = List.copyOf(latest);
+        onThisDay = List.copyOf(onThisDay);
         browse = List.copyOf(browse);
         downloads = List.copyOf(downloads);
     }
