@@ -3,6 +3,7 @@ package dev.hindsight.maven;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.site.SiteLanguage;
 import dev.hindsight.site.SiteSettings;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -95,12 +96,8 @@ public class GenerateMojo extends AbstractHindsightMojo {
     }
 
     private Locale uiLocale() throws MojoExecutionException {
-        return switch (locale.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "en" -> Locale.ENGLISH;
-            case "zh-cn", "zh" -> Locale.SIMPLIFIED_CHINESE;
-            default -> throw new MojoExecutionException("hindsight.locale: '" + locale + "' is not supported "
-                    + "(use en or zh-CN)");
-        };
+        return SiteLanguage.parse(locale).orElseThrow(() -> new MojoExecutionException(
+                "hindsight.locale: '" + locale + "' is not supported (use en or zh-CN)"));
     }
 
     private static String blankToNull(String value) {
