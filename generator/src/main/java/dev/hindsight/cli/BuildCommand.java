@@ -7,14 +7,13 @@ import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.site.SiteSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code build}: renders the knowledge base as a static site. */
@@ -33,27 +32,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the site.")
     Path out;
 
-    @Option(names = "--locale", paramLabel = "LOCALE", description = "UI language: en or zh-CN. Default: en.")
-    String locale = "en";
-
-    @Option(names = "--title", paramLabel = "TITLE", description = "The site's title. Default: ${DEFAULT-VALUE}.")
-    String title = "Post-mortems";
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "Templates that override the built-in ones of the same name (needs a JDK).")
-    Path templates;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The site's absolute URL, for the few links that must be absolute.")
-    String baseUrl;
-
-    @Option(names = "--edit-url", paramLabel = "PATTERN",
-            description = "Where a report can be edited; {path} is its path in the source directory, e.g. "
-                    + "https://git.example.com/sre/postmortems/edit/main/{path}")
-    String editUrl;
-
-    @Option(names = "--allow-raw-html", description = "Render raw HTML in reports instead of escaping it.")
-    boolean allowRawHtml;
+    @Mixin
+    SiteOptions siteOptions;
 
     @Spec
     CommandSpec spec;
@@ -65,17 +45,11 @@ final class BuildCommand implements Callable<Integer> {
             err.println("hindsight build: not a directory: " + options.source);
             return Main.EXIT_USAGE;
         }
-        Locale uiLocale = switch (locale.toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "en" -> Locale.ENGLISH;
-            case "zh-cn", "zh" -> Locale.SIMPLIFIED_CHINESE;
-            default -> null;
-        };
-        if (uiLocale == null) {
-            err.println("hindsight build: unsupported --locale " + locale + " (use en or zh-CN)");
+        SiteSettings site = siteOptions.settings(options).orElse(null);
+        if (site == null) {
+            err.println("hindsight build: unsupported --locale " + siteOptions.locale + " (use en or zh-CN)");
             return Main.EXIT_USAGE;
         }
-        SiteSettings site = new SiteSettings(title, uiLocale, options.asOf(), options.zone(), baseUrl, editUrl,
-                allowRawHtml, templates);
         BuildResult result = SiteGeneration.run(new BuildRequest(options.source, out, options.settings(), site));
         PrintWriter stdout = spec.commandLine().getOut();
         for (Diagnostic d : result.diagnostics()) {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns a folder of post-mortem reports into a searchable static knowledge base.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ActionsCommand.class, SearchCommand.class, DumpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, ActionsCommand.class, SearchCommand.class,
+                NewCommand.class,
+                DumpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 findings (a report has errors), 2 usage error, 3 internal failure.",
                 "Run 'hindsight <command> --help' for a command's options and examples."})
 public final class Main implements Runnable {
@@ -51,6 +53,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, actions, search or dump");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, check, actions, search, new, serve or dump");
     }
 }

@@ -32,8 +32,6 @@ import java.util.concurrent.Callable;
                 "", "The report goes to <source>/<year>/<id>.md with status draft; an existing file is never overwritten.",
                 "Exit codes: 0 created, 2 usage error (bad value, existing file)."})
 final class NewCommand implements Callable<Integer> {
-    enum Style { front_matter, seed }
-
     @Option(names = "--source", required = true, paramLabel = "DIR",
             description = "The directory of reports (created if missing).")
     Path source;
@@ -81,11 +79,7 @@ final class NewCommand implements Callable<Integer> {
             err.println("hindsight new: unsupported --lang " + lang + " (use en or zh-CN)");
             return Main.EXIT_USAGE;
         }
-        ReportStyle reportStyle = switch (style.toLowerCase(Locale.ROOT)) {
-            case "front-matter", "frontmatter", "front_matter" -> ReportStyle.FRONT_MATTER;
-            case "seed", "seed-template" -> ReportStyle.SEED_TEMPLATE;
-            default -> null;
-        };
+        ReportStyle reportStyle = ReportScaffold.style(style).orElse(null);
         if (reportStyle == null) {
             err.println("hindsight new: unknown --style " + style + " (use front-matter or seed)");
             return Main.EXIT_USAGE;

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +38,15 @@ public final class ReportScaffold {
         BadValue(String message) {
             super(message);
         }
+    }
+
+    /** {@code front-matter} (the default form) or {@code seed} (the seed template's own form), as users name them. */
+    public static Optional<ReportStyle> style(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "front-matter", "frontmatter" -> Optional.of(ReportStyle.FRONT_MATTER);
+            case "seed", "seed-template" -> Optional.of(ReportStyle.SEED_TEMPLATE);
+            default -> Optional.empty();
+        };
     }
 
     /**

@@ -88,7 +88,7 @@ public final class IncidentSearch implements Closeable {
                 hits.add(new SearchHit(doc.get(IndexedIncident.ID), doc.get(SearchField.TITLE.fieldName()),
                         scoreDoc.score, doc.get(IndexedIncident.SEVERITY).toUpperCase(java.util.Locale.ROOT),
                         doc.get(IndexedIncident.STARTED), snippet(summary == null || summary.isEmpty()
-                        ? doc.get(SearchField.TITLE.fieldName()) : summary, terms)));
+                        ? doc.get(SearchField.TITLE.fieldName()) : summary, terms), scoreDoc.doc));
             }
             return hits;
         } catch (IOException e) {

@@ -66,10 +66,7 @@ public class GenerateMojo extends AbstractHindsightMojo {
             getLog().info("No post-mortem reports: " + sourceDirectory + " does not exist");
             return;
         }
-        SiteSettings site = new SiteSettings(siteTitle, uiLocale(), siteAsOf(), zone(), blankToNull(baseUrl),
-                blankToNull(editUrlPattern), allowRawHtml, templateDirectory == null ? null : templateDirectory.toPath());
-        BuildResult result = SiteGeneration.run(new BuildRequest(sourceDirectory.toPath(), outputDirectory.toPath(),
-                loadSettings(), site));
+        BuildResult result = SiteGeneration.run(buildRequest());
         log(result.diagnostics());
         if (!result.site().written()) {
             throw new MojoFailureException("Hindsight did not write the site; " + outputDirectory
@@ -81,6 +78,13 @@ public class GenerateMojo extends AbstractHindsightMojo {
             throw new MojoFailureException("Hindsight found errors in the post-mortem reports (those reports are "
                     + "left out of the site); see the lines above");
         }
+    }
+
+    /** The build these parameters describe (the serve goal repeats it on every change). */
+    BuildRequest buildRequest() throws MojoExecutionException {
+        SiteSettings site = new SiteSettings(siteTitle, uiLocale(), siteAsOf(), zone(), blankToNull(baseUrl),
+                blankToNull(editUrlPattern), allowRawHtml, templateDirectory == null ? null : templateDirectory.toPath());
+        return new BuildRequest(sourceDirectory.toPath(), outputDirectory.toPath(), loadSettings(), site);
     }
 
     /** The as-of date, else the day of project.build.outputTimestamp (so output is reproducible), else today. */

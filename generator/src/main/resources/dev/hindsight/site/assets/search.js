@@ -475,6 +475,9 @@
     this.generation = 0;
     this.lastWritten = null;
     this.facets = Object.create(null);
+    /* Under `hindsight serve` the page is told where the Lucene index answers; a static site has no such meta. */
+    var api = document.querySelector('meta[name="hindsight-search-api"]');
+    this.api = api ? api.getAttribute('content') : null;
   }
 
   SearchPage.prototype.text = function (name) {
@@ -694,26 +697,34 @@
       return Promise.resolve();
     }
     this.list.setAttribute('aria-busy', 'true');
-    var shards = new Set(terms.map(function (term) {
-      return shardOf(term, meta.termShards);
-    }));
-    var loads = Array.from(shards).map(function (shard) {
-      return loadData(page.url(termFile(meta, shard)), 'terms', shard);
-    });
+    var ranked;
+    if (this.api) {
+      ranked = this.askServer(state.q);
+    } else {
+      var shards = new Set(terms.map(function (term) {
+        return shardOf(term, meta.termShards);
+      }));
+      var loads = Array.from(shards).map(function (shard) {
+        return loadData(page.url(termFile(meta, shard)), 'terms', shard);
+      });
+      ranked = Promise.all(loads).then(function () {
+        return rank(meta, terms, function (term) {
+          var shard = store['terms/' + shardOf(term, meta.termShards)];
+          return shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : undefined;
+        });
+      });
+    }
     var active = FILTERS.filter(function (name) {
       return state[name];
     });
-    active.forEach(function (name) {
-      loads.push(page.facet(name));
+    var facets = active.map(function (name) {
+      return page.facet(name);
     });
-    return Promise.all(loads).then(function () {
+    return Promise.all([ranked].concat(facets)).then(function (results) {
       if (generation !== page.generation) {
         return null;
       }
-      var hits = rank(meta, terms, function (term) {
-        var shard = store['terms/' + shardOf(term, meta.termShards)];
-        return shard && Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : undefined;
-      });
+      var hits = results[0];
       page.hits = hits;
       page.filtered = hits.filter(function (hit) {
         return active.every(function (name) {
@@ -729,6 +740,21 @@
       if (generation === page.generation) {
         page.fail(error);
       }
+    });
+  };
+
+  /* The preview server's Lucene ranking, as the static engine's hits: document numbers and scores. */
+  SearchPage.prototype.askServer = function (query) {
+    var url = this.api + '?limit=1000&q=' + encodeURIComponent(query);
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('search API answered ' + response.status);
+      }
+      return response.json();
+    }).then(function (answer) {
+      return answer.hits.map(function (hit) {
+        return { doc: hit.doc, score: hit.score };
+      });
     });
   };
 
