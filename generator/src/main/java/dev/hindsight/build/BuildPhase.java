@@ -15,5 +15,10 @@ public enum BuildPhase {
     /** Finding each incident's related incidents. */
     RELATED,
     /** Rendering and writing the pages, then swapping the new site in. */
-    RENDER
+    RENDER;
+
+    /** "search index": how the phase reads in a progress line. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

@@ -3,7 +3,6 @@ package dev.hindsight.cli;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
-import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.site.SiteSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +34,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     SiteOptions siteOptions;
 
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec spec;
 
@@ -50,21 +52,20 @@ final class BuildCommand implements Callable<Integer> {
             err.println("hindsight build: unsupported --locale " + siteOptions.locale + " (use en or zh-CN)");
             return Main.EXIT_USAGE;
         }
-        BuildResult result = SiteGeneration.run(new BuildRequest(options.source, out, options.settings(), site));
-        PrintWriter stdout = spec.commandLine().getOut();
-        for (Diagnostic d : result.diagnostics()) {
-            stdout.println(d.toGccLine());
-            if (d.hint() != null) {
-                stdout.println("    hint: " + d.hint());
-            }
+        if (output.problem() != null) {
+            err.println("hindsight build: " + output.problem());
+            return Main.EXIT_USAGE;
         }
+        Console console = output.console(spec.commandLine().getOut(), err);
+        BuildResult result = SiteGeneration.run(new BuildRequest(options.source, out, options.settings(), site),
+                console.progress());
+        console.diagnostics(result.diagnostics());
         if (result.site().written()) {
-            stdout.println("Wrote " + result.site().pages() + " pages for " + result.load().incidents().size()
+            console.summary("Wrote " + result.site().pages() + " pages for " + result.load().incidents().size()
                     + " incidents to " + out + " (open " + out.resolve("index.html") + ")");
         } else {
-            stdout.println("The site was not written; " + out + " is unchanged.");
+            console.result("The site was not written; " + out + " is unchanged.");
         }
-        stdout.flush();
         return result.hasErrors() ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
 }

@@ -3,7 +3,6 @@ package dev.hindsight.cli;
 import dev.hindsight.check.CheckResult;
 import dev.hindsight.check.KnowledgeBaseCheck;
 import dev.hindsight.check.PolicySettings;
-import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.export.ModelJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +40,9 @@ final class CheckCommand implements Callable<Integer> {
                     + "major-without-timeline, completed-without-date, action-without-owner, action-without-due-date.")
     List<String> policies = new ArrayList<>();
 
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +50,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!Files.isDirectory(options.source)) {
             spec.commandLine().getErr().println("hindsight check: not a directory: " + options.source);
+            return Main.EXIT_USAGE;
+        }
+        if (output.problem() != null) {
+            spec.commandLine().getErr().println("hindsight check: " + output.problem());
             return Main.EXIT_USAGE;
         }
         PolicySettings policySettings;
@@ -63,13 +69,9 @@ final class CheckCommand implements Callable<Integer> {
         if (format == Format.json) {
             printJson(result, out);
         } else {
-            for (Diagnostic d : result.diagnostics()) {
-                out.println(d.toGccLine());
-                if (d.hint() != null) {
-                    out.println("    hint: " + d.hint());
-                }
-            }
-            out.println(result.summary());
+            Console console = output.console(out, spec.commandLine().getErr());
+            console.diagnostics(result.diagnostics());
+            console.summary(result.summary());
         }
         out.flush();
         return result.failed() ? Main.EXIT_FINDINGS : Main.EXIT_OK;

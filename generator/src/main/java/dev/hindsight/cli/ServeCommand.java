@@ -1,6 +1,9 @@
 package dev.hindsight.cli;
 
 import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.serve.PreviewListener;
 import dev.hindsight.serve.PreviewServer;
 import dev.hindsight.serve.ServeSettings;
 import dev.hindsight.site.SiteSettings;
@@ -16,6 +19,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -37,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SiteOptions siteOptions;
 
+    @Mixin
+    OutputOptions output;
+
     @Option(names = "--port", paramLabel = "N", description = "The port on 127.0.0.1; 0 picks a free one. "
             + "Default: ${DEFAULT-VALUE}.")
     int port = 8000;
@@ -51,7 +58,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
         if (!Files.isDirectory(options.source)) {
             err.println("hindsight serve: not a directory: " + options.source);
             return Main.EXIT_USAGE;
@@ -61,32 +67,46 @@ final class ServeCommand implements Callable<Integer> {
             err.println("hindsight serve: unsupported --locale " + siteOptions.locale + " (use en or zh-CN)");
             return Main.EXIT_USAGE;
         }
-        Path output = out != null ? out : Files.createTempDirectory("hindsight-serve");
-        if (output.toAbsolutePath().normalize().startsWith(options.source.toAbsolutePath().normalize())) {
+        if (output.problem() != null) {
+            err.println("hindsight serve: " + output.problem());
+            return Main.EXIT_USAGE;
+        }
+        Path siteDirectory = out != null ? out : Files.createTempDirectory("hindsight-serve");
+        if (siteDirectory.toAbsolutePath().normalize().startsWith(options.source.toAbsolutePath().normalize())) {
             err.println("hindsight serve: --out must not be inside --source (every build would trigger the next)");
             return Main.EXIT_USAGE;
         }
-        ServeSettings settings = new ServeSettings(new BuildRequest(options.source, output, options.settings(), site),
-                port);
+        Console console = output.console(spec.commandLine().getOut(), err);
+        ServeSettings settings = new ServeSettings(new BuildRequest(options.source, siteDirectory,
+                options.settings(), site), port);
         PreviewServer server;
         try {
-            server = PreviewServer.start(settings, line -> {
-                stdout.println(line);
-                stdout.flush();
+            server = PreviewServer.start(settings, new PreviewListener() {
+                @Override
+                public void built(int number, BuildResult result, long millis) {
+                    console.diagnostics(result.diagnostics());
+                    console.summary(String.format(Locale.ROOT, "Build %d: %d incidents, %d errors, %d ms", number,
+                            result.load().incidents().size(),
+                            result.diagnostics().stream().filter(Diagnostic::isError).count(), millis));
+                }
+
+                @Override
+                public void failed(RuntimeException problem) {
+                    console.result("hindsight serve: the build failed (please report it): " + problem);
+                }
             });
         } catch (BindException e) {
             err.println("hindsight serve: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); choose another --port");
             return Main.EXIT_USAGE;
         }
-        stdout.println("Serving " + options.source + " at " + server.address() + " (Ctrl-C to stop)");
-        stdout.flush();
+        console.result("Serving " + options.source + " at " + server.address() + " (Ctrl-C to stop)");
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             try {
                 server.close();
                 if (out == null) {
-                    deleteTree(output);
+                    deleteTree(siteDirectory);
                 }
             } catch (IOException e) {
                 err.println("hindsight serve: while stopping: " + e.getMessage());

@@ -24,7 +24,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * {@code hindsight serve}: builds the site, serves it on 127.0.0.1 at the same paths as the built site, and
@@ -43,7 +42,7 @@ public final class PreviewServer implements Closeable {
     private static final int MAX_THREADS = LiveReload.MAX_LISTENERS + 16;
 
     private final ServeSettings settings;
-    private final Consumer<String> log;
+    private final PreviewListener listener;
     private final LiveReload live = new LiveReload();
     private final ExecutorService requests;
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
@@ -56,9 +55,9 @@ public final class PreviewServer implements Closeable {
     private record BuildState(int number, BuildResult result, List<Diagnostic> errors) {
     }
 
-    private PreviewServer(ServeSettings settings, Consumer<String> log) {
+    private PreviewServer(ServeSettings settings, PreviewListener listener) {
         this.settings = settings;
-        this.log = log;
+        this.listener = listener;
         // A bounded pool: each open page holds a thread for its event stream; beyond the cap requests wait
         // briefly in the server's accept queue instead of creating threads without end.
         this.requests = new ThreadPoolExecutor(4, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -74,10 +73,10 @@ public final class PreviewServer implements Closeable {
     /**
      * Builds the site once, then serves it and watches for changes until {@link #close()}.
      *
-     * @param log where progress lines go (one per build)
+     * @param listener hears every build, the first included
      */
-    public static PreviewServer start(ServeSettings settings, Consumer<String> log) throws IOException {
-        PreviewServer preview = new PreviewServer(settings, log);
+    public static PreviewServer start(ServeSettings settings, PreviewListener listener) throws IOException {
+        PreviewServer preview = new PreviewServer(settings, listener);
         preview.build();
         preview.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
         preview.server.createContext("/", preview::handle);
@@ -130,19 +129,13 @@ public final class PreviewServer implements Closeable {
             result = SiteGeneration.run(settings.build());
         } catch (RuntimeException e) {
             // A bug in Hindsight must not end the preview: say so and keep serving the last site.
-            log.accept("hindsight serve: the build failed: " + e);
+            listener.failed(e);
             return;
         }
         List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
         int number = state == null ? 1 : state.number() + 1;
         state = new BuildState(number, result, errors);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        log.accept(String.format(java.util.Locale.ROOT, "Build %d: %d incidents, %d errors, %d ms%s", number,
-                result.load().incidents().size(), errors.size(), millis,
-                result.site().written() ? "" : " (the site was not written)"));
-        for (Diagnostic error : errors) {
-            log.accept("  " + error.toGccLine());
-        }
+        listener.built(number, result, (System.nanoTime() - start) / 1_000_000);
         live.reload(number);
     }
 

@@ -1,6 +1,7 @@
 package dev.hindsight.serve;
 
 import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
 import dev.hindsight.load.LoadSettings;
 import dev.hindsight.site.SiteSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,7 +55,16 @@ class PreviewBrowserTest {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         server = PreviewServer.start(new ServeSettings(new BuildRequest(source, temp.resolve("site"),
                 new LoadSettings(zone, LoadSettings.DEFAULT_MAX_REPORT_BYTES),
-                SiteSettings.defaults(LocalDate.of(2026, 3, 31), zone)), 0), line -> { });
+                SiteSettings.defaults(LocalDate.of(2026, 3, 31), zone)), 0), new PreviewListener() {
+                    @Override
+                    public void built(int number, BuildResult result, long millis) {
+                    }
+
+                    @Override
+                    public void failed(RuntimeException problem) {
+                        throw problem;
+                    }
+                });
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
@@ -91,8 +102,9 @@ class PreviewBrowserTest {
         Files.writeString(report, Files.readString(report).replace("title: API pods crash-looping",
                 "title: API pods crash-looping after the node upgrade"));
 
-        new WebDriverWait(driver, BOUND).until(d -> d.findElement(By.cssSelector("main h1")).getText()
-                .contains("after the node upgrade"));
+        // The page is replaced while the wait looks at it: an element of the old page may go stale mid-check.
+        new WebDriverWait(driver, BOUND).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("main h1")).getText().contains("after the node upgrade"));
         assertThat(((JavascriptExecutor) driver).executeScript("return window.hindsightTestMark === true")).isEqualTo(false);
     }
 

@@ -1,6 +1,7 @@
 package dev.hindsight.serve;
 
 import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
 import dev.hindsight.load.LoadSettings;
 import dev.hindsight.site.SiteSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -61,9 +62,19 @@ class PreviewServerTest {
         BuildRequest build = new BuildRequest(source, temp.resolve("site"),
                 new LoadSettings(zone, LoadSettings.DEFAULT_MAX_REPORT_BYTES),
                 SiteSettings.defaults(LocalDate.of(2026, 3, 31), zone));
-        server = PreviewServer.start(new ServeSettings(build, 0), line -> {
-            synchronized (log) {
-                log.add(line);
+        server = PreviewServer.start(new ServeSettings(build, 0), new PreviewListener() {
+            @Override
+            public void built(int number, BuildResult result, long millis) {
+                synchronized (log) {
+                    result.diagnostics().forEach(d -> log.add(d.toGccLine()));
+                }
+            }
+
+            @Override
+            public void failed(RuntimeException problem) {
+                synchronized (log) {
+                    log.add("failed: " + problem);
+                }
             }
         });
     }

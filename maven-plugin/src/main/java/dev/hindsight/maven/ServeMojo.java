@@ -1,5 +1,7 @@
 package dev.hindsight.maven;
 
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.serve.PreviewListener;
 import dev.hindsight.serve.PreviewServer;
 import dev.hindsight.serve.ServeSettings;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,7 +35,19 @@ public class ServeMojo extends GenerateMojo {
         }
         PreviewServer server;
         try {
-            server = PreviewServer.start(new ServeSettings(buildRequest(), port), getLog()::info);
+            server = PreviewServer.start(new ServeSettings(buildRequest(), port), new PreviewListener() {
+                @Override
+                public void built(int number, BuildResult result, long millis) {
+                    log(result.diagnostics());
+                    getLog().info("Hindsight build " + number + ": " + result.load().incidents().size()
+                            + " incidents in " + millis + " ms");
+                }
+
+                @Override
+                public void failed(RuntimeException problem) {
+                    getLog().error("Hindsight build failed (please report it): " + problem);
+                }
+            });
         } catch (BindException e) {
             throw new MojoExecutionException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); choose another -Dhindsight.port");
