@@ -55,20 +55,26 @@ public final class Benchmark {
         }
         System.out.println(task + ": corpus " + corpus + ", " + Runtime.getRuntime().availableProcessors() + " cores, JVM "
                 + String.join(" ", jvmArgs) + ", " + runs + " runs, each in a fresh JVM");
-        List<Double> seconds = new ArrayList<>();
-        List<Double> rates = new ArrayList<>();
-        List<Double> heaps = new ArrayList<>();
-        List<Double> rss = new ArrayList<>();
+        List<RunOnce.Figures> all = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             RunOnce.Figures figures = runInFreshJvm(task, corpus, jvmArgs);
             System.out.printf("run %d: %s%n", run, figures);
-            seconds.add(figures.seconds());
-            rates.add(figures.reportsPerSecond());
-            heaps.add(figures.peakHeapMiB());
-            rss.add(figures.peakRssMiB());
+            all.add(figures);
         }
-        System.out.printf("median: %.3f s, %.0f reports/s, peak heap %.0f MiB, peak RSS %.0f MiB%n", median(seconds),
-                median(rates), median(heaps), median(rss));
+        System.out.printf("median of %d: %.3f s, %.0f reports/s, peak heap %.0f MiB, peak RSS %.0f MiB%n", runs,
+                median(all.stream().map(RunOnce.Figures::seconds).toList()),
+                median(all.stream().map(RunOnce.Figures::reportsPerSecond).toList()),
+                median(all.stream().map(RunOnce.Figures::peakHeapMiB).toList()),
+                median(all.stream().map(RunOnce.Figures::peakRssMiB).toList()));
+        int phases = all.get(0).phases().length;
+        if (phases > 1) {
+            System.out.println("median per phase (s):");
+            for (int i = 0; i < phases; i++) {
+                int phase = i;
+                System.out.printf("  %-14s %7.3f%n", dev.hindsight.build.BuildPhase.values()[i].label(),
+                        median(all.stream().map(f -> f.phases()[phase]).toList()));
+            }
+        }
     }
 
     private static RunOnce.Figures runInFreshJvm(String task, Path corpus, List<String> jvmArgs)

@@ -1,11 +1,13 @@
 package dev.hindsight.bench;
 
-import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.build.BuildListener;
+import dev.hindsight.build.BuildPhase;
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.SiteGeneration;
 import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.LoadSettings;
 import dev.hindsight.load.ReportLoader;
-import dev.hindsight.site.SiteBuilder;
-import dev.hindsight.site.SiteResult;
 import dev.hindsight.site.SiteSettings;
 
 import java.io.IOException;
@@ -16,11 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * One benchmark task in the JVM it was started in: {@code load} (read the corpus) or {@code build}
- * (read it and render the site). Prints one machine-readable line of figures.
+ * One benchmark task in the JVM it was started in: {@code load} (read the corpus) or {@code build} (the whole
+ * build as the command line runs it: load, model, exports, search index, static search, related incidents,
+ * render and write). Prints one machine-readable line of figures.
  */
 public final class RunOnce {
     private RunOnce() {
@@ -29,39 +34,46 @@ public final class RunOnce {
     /**
      * What one run measured.
      *
-     * @param reports      reports loaded
-     * @param errors       error diagnostics (a generated corpus should have none)
-     * @param loadSeconds  wall time of loading, including the directory walk
-     * @param renderSeconds wall time of rendering and writing the site (0 for {@code load})
-     * @param peakHeapMiB  sum of the heap pools' peak usage: an upper bound of the peak heap in use
-     * @param peakRssMiB   the process's peak resident set (VmHWM), 0 where /proc is not available
+     * @param reports     reports loaded
+     * @param errors      error diagnostics (a generated corpus should have none)
+     * @param seconds     wall time of the whole task
+     * @param phases      wall seconds of each {@link BuildPhase}, in order (only load for the load task)
+     * @param peakHeapMiB sum of the heap pools' peak usage: an upper bound of the peak heap in use
+     * @param peakRssMiB  the process's peak resident set (VmHWM), 0 where /proc is not available
      */
-    record Figures(int reports, long errors, double loadSeconds, double renderSeconds, double peakHeapMiB,
-                   double peakRssMiB) {
-        double seconds() {
-            return loadSeconds + renderSeconds;
-        }
-
+    record Figures(int reports, long errors, double seconds, double[] phases, double peakHeapMiB, double peakRssMiB) {
         double reportsPerSecond() {
-            return reports / seconds();
+            return reports / seconds;
         }
 
         String toLine() {
-            return String.format(Locale.ROOT, "%d %d %.3f %.3f %.1f %.1f", reports, errors, loadSeconds,
-                    renderSeconds, peakHeapMiB, peakRssMiB);
+            return String.format(Locale.ROOT, "%d %d %.3f %.1f %.1f %s", reports, errors, seconds, peakHeapMiB,
+                    peakRssMiB, Arrays.stream(phases).mapToObj(p -> String.format(Locale.ROOT, "%.3f", p))
+                            .collect(Collectors.joining(" ")));
         }
 
         static Figures parse(String line) {
             String[] p = line.strip().split(" ");
-            return new Figures(Integer.parseInt(p[0]), Long.parseLong(p[1]), Double.parseDouble(p[2]),
-                    Double.parseDouble(p[3]), Double.parseDouble(p[4]), Double.parseDouble(p[5]));
+            double[] phases = new double[p.length - 5];
+            for (int i = 0; i < phases.length; i++) {
+                phases[i] = Double.parseDouble(p[5 + i]);
+            }
+            return new Figures(Integer.parseInt(p[0]), Long.parseLong(p[1]), Double.parseDouble(p[2]), phases,
+                    Double.parseDouble(p[3]), Double.parseDouble(p[4]));
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d reports (%d errors): load %.3f s + render %.3f s = %.3f s, "
-                            + "%.0f reports/s, peak heap %.0f MiB, peak RSS %.0f MiB", reports, errors, loadSeconds,
-                    renderSeconds, seconds(), reportsPerSecond(), peakHeapMiB, peakRssMiB);
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "%d reports (%d errors): %.3f s, %.0f reports/s, peak heap %.0f MiB, peak RSS %.0f MiB",
+                    reports, errors, seconds, reportsPerSecond(), peakHeapMiB, peakRssMiB));
+            if (phases.length > 1) {
+                text.append(" |");
+                for (int i = 0; i < phases.length; i++) {
+                    text.append(String.format(Locale.ROOT, " %s %.2f", BuildPhase.values()[i].label(), phases[i]));
+                }
+            }
+            return text.toString();
         }
     }
 
@@ -70,22 +82,34 @@ public final class RunOnce {
         Path corpus = Path.of(args[1]);
         LoadSettings settings = new LoadSettings(ZoneOffset.UTC, LoadSettings.DEFAULT_MAX_REPORT_BYTES);
         long start = System.nanoTime();
-        LoadResult result = new ReportLoader(settings).load(corpus);
-        double loadSeconds = (System.nanoTime() - start) / 1e9;
-        double renderSeconds = 0;
+        int reports;
+        long errors;
+        double[] phases;
         if (task.equals("build")) {
             Path out = Files.createTempDirectory("hindsight-bench-site").resolve("site");
             LocalDate asOf = LocalDate.of(2026, 11, 25);
-            long renderStart = System.nanoTime();
-            KnowledgeBase kb = new KnowledgeBase(result.incidents(), asOf);
-            SiteResult site = new SiteBuilder(SiteSettings.defaults(asOf, ZoneOffset.UTC)).build(kb, corpus, out);
-            renderSeconds = (System.nanoTime() - renderStart) / 1e9;
-            if (!site.written()) {
-                throw new IllegalStateException("the site was not written: " + site.diagnostics());
+            double[] seconds = new double[BuildPhase.values().length];
+            BuildResult result = SiteGeneration.run(new BuildRequest(corpus, out, settings,
+                    SiteSettings.defaults(asOf, ZoneOffset.UTC)), new BuildListener() {
+                @Override
+                public void phaseFinished(BuildPhase phase, long nanos) {
+                    seconds[phase.ordinal()] = nanos / 1e9;
+                }
+            });
+            if (!result.site().written()) {
+                throw new IllegalStateException("the site was not written: " + result.site().diagnostics());
             }
+            reports = result.load().incidents().size();
+            errors = result.load().errorCount();
+            phases = seconds;
+        } else {
+            LoadResult result = new ReportLoader(settings).load(corpus);
+            reports = result.incidents().size();
+            errors = result.errorCount();
+            phases = new double[] {(System.nanoTime() - start) / 1e9};
         }
-        System.out.println(new Figures(result.incidents().size(), result.errorCount(), loadSeconds, renderSeconds,
-                peakHeapMiB(), peakRssMiB()).toLine());
+        double total = (System.nanoTime() - start) / 1e9;
+        System.out.println(new Figures(reports, errors, total, phases, peakHeapMiB(), peakRssMiB()).toLine());
     }
 
     private static double peakHeapMiB() {

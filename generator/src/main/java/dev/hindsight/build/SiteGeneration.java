@@ -82,6 +82,8 @@ public final class SiteGeneration {
 
     private static List<ExtraFile> exports(KnowledgeBase kb, SiteSettings settings) {
         ExportContext context = new ExportContext(settings.baseUrl(), settings.locale(), settings.title());
-        return Exports.all().stream().map(e -> new ExtraFile(e.fileName(), e.render(kb, context))).toList();
+        // Streamed into the site when it is written: incidents.json alone is ~100 MB for 10,000 reports.
+        return Exports.all().stream()
+                .map(e -> new ExtraFile(e.fileName(), out -> e.write(kb, context, out))).toList();
     }
 }

@@ -7,6 +7,8 @@ import dev.hindsight.kb.TrackedItem;
 import dev.hindsight.model.ActionStatus;
 import dev.hindsight.model.Incident;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 
 /**
@@ -24,9 +26,18 @@ final class ActionsJson implements Export {
         return json(kb.tracker());
     }
 
+    @Override
+    public void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
+        ModelJson.file(document(kb.tracker()), out);
+    }
+
     /** The tracker's summary and items as JSON (the command line prints filtered trackers this way). */
     static byte[] json(ActionTracker tracker) {
-        return ModelJson.file(model -> {
+        return ModelJson.file(document(tracker));
+    }
+
+    private static ModelJson.Document document(ActionTracker tracker) {
+        return model -> {
             JsonGenerator json = model.generator();
             json.writeStartObject();
             model.temporal("asOf", tracker.asOf());
@@ -61,6 +72,6 @@ final class ActionsJson implements Export {
             }
             json.writeEndArray();
             json.writeEndObject();
-        });
+        };
     }
 }

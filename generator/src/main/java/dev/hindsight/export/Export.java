@@ -2,6 +2,9 @@ package dev.hindsight.export;
 
 import dev.hindsight.kb.KnowledgeBase;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /**
  * One machine-readable file written beside the site's pages ({@code actions.csv}, {@code actions.ics}, …).
  * An export is a pure function of the knowledge base (which carries the as-of date) and the context: no
@@ -14,4 +17,12 @@ public interface Export {
 
     /** The file's complete content. */
     byte[] render(KnowledgeBase kb, ExportContext context);
+
+    /**
+     * The same content streamed into {@code out}; the build writes exports this way, straight into the site.
+     * Exports that can be large override it so that they are never held in memory as a whole.
+     */
+    default void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
+        out.write(render(kb, context));
+    }
 }

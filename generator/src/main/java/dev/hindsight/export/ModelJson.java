@@ -16,8 +16,11 @@ import dev.hindsight.model.Section;
 import dev.hindsight.model.TimelineEntry;
 import dev.hindsight.model.WhyStep;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -86,14 +89,24 @@ public final class ModelJson implements AutoCloseable {
 
     /** A whole JSON file: the document, a final newline, UTF-8. */
     static byte[] file(Document document) {
-        StringWriter out = new StringWriter();
-        try (ModelJson json = new ModelJson(out)) {
-            document.write(json);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            file(document, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        out.write('\n');
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
+    }
+
+    /** The same file streamed into {@code out}: exports of every incident are too large to hold twice. */
+    static void file(Document document, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        try (ModelJson json = new ModelJson(writer)) {
+            json.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            document.write(json);
+        }
+        writer.write('\n');
+        writer.flush();
     }
 
     public void writeIncident(Incident incident) throws IOException {

@@ -28,6 +28,8 @@ public final class KnowledgeBase {
     private final LocalDate asOf;
     private final Map<TaxonomyKind, Taxonomy> taxonomies = new EnumMap<>(TaxonomyKind.class);
     private final Map<String, Integer> positions = new LinkedHashMap<>();
+    /** By id in lower case: pages look incidents up by id once per link, so a scan would be quadratic. */
+    private final Map<String, Incident> byId = new java.util.HashMap<>();
     private final ActionTracker tracker;
     private final Anniversaries anniversaries;
 
@@ -38,6 +40,7 @@ public final class KnowledgeBase {
         this.asOf = asOf;
         for (int i = 0; i < sorted.size(); i++) {
             positions.put(sorted.get(i).id(), i);
+            byId.putIfAbsent(sorted.get(i).id().toLowerCase(Locale.ROOT), sorted.get(i));
         }
         Comparator<String> byName = String.CASE_INSENSITIVE_ORDER;
         taxonomies.put(TaxonomyKind.SERVICES, Taxonomy.of(TaxonomyKind.SERVICES, this.incidents,
@@ -139,7 +142,6 @@ public final class KnowledgeBase {
 
     /** Looks an incident up by id, case-insensitively (ids are unique that way). */
     public Optional<Incident> incident(String id) {
-        return incidents.stream().filter(i -> i.id().toLowerCase(Locale.ROOT).equals(id.toLowerCase(Locale.ROOT)))
-                .findFirst();
+        return Optional.ofNullable(byId.get(id.toLowerCase(Locale.ROOT)));
     }
 }

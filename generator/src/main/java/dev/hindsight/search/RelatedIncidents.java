@@ -15,12 +15,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Finds, for each incident, the most similar others: its most significant terms (tf × idf in the
@@ -36,31 +38,47 @@ public final class RelatedIncidents {
     private RelatedIncidents() {
     }
 
-    /** Up to {@code limit} related incidents for every incident, by id. */
+    /**
+     * Up to {@code limit} related incidents for every incident, by id. Incidents are independent of each other,
+     * so they are worked on in parallel; the result is in the knowledge base's order all the same.
+     */
     public static Map<String, List<RelatedIncident>> find(KnowledgeBase kb, IncidentSearch search, int limit) {
+        List<Incident> incidents = kb.incidents(); // the index holds incidents in this order
+        // Each incident's describing fields are analysed once: its tokens make its own query and are read
+        // again for the reasons of every incident it turns out to be related to.
+        List<Map<SearchField, List<String>>> analysed = IntStream.range(0, incidents.size()).parallel()
+                .mapToObj(i -> analyse(incidents.get(i), search)).toList();
+        List<List<RelatedIncident>> found = IntStream.range(0, incidents.size()).parallel()
+                .mapToObj(i -> forIncident(i, incidents, analysed, search, limit)).toList();
         Map<String, List<RelatedIncident>> related = new LinkedHashMap<>();
-        Map<String, Integer> docIds = new HashMap<>();
-        for (int i = 0; i < kb.incidents().size(); i++) {
-            docIds.put(kb.incidents().get(i).id(), i); // the index holds incidents in knowledge-base order
-        }
-        for (Incident incident : kb.incidents()) {
-            related.put(incident.id(), forIncident(incident, kb, search, docIds.get(incident.id()), limit));
+        for (int i = 0; i < incidents.size(); i++) {
+            related.put(incidents.get(i).id(), found.get(i));
         }
         return related;
+    }
+
+    private static Map<SearchField, List<String>> analyse(Incident incident, IncidentSearch search) {
+        Map<SearchField, String> texts = IndexedIncident.texts(incident);
+        Map<SearchField, List<String>> tokens = new EnumMap<>(SearchField.class);
+        for (SearchField field : DESCRIBING) {
+            tokens.put(field, search.analyse(texts.get(field)));
+        }
+        return tokens;
     }
 
     private record WeightedTerm(SearchField field, String text, double weight) {
     }
 
-    private static List<RelatedIncident> forIncident(Incident incident, KnowledgeBase kb, IncidentSearch search,
-                                                     int self, int limit) {
+    private static List<RelatedIncident> forIncident(int self, List<Incident> incidents,
+                                                     List<Map<SearchField, List<String>>> analysed,
+                                                     IncidentSearch search, int limit) {
         IndexReader reader = search.searcher().getIndexReader();
-        Map<SearchField, String> texts = IndexedIncident.texts(incident);
+        Incident incident = incidents.get(self);
         List<WeightedTerm> terms = new ArrayList<>();
         try {
             for (SearchField field : DESCRIBING) {
                 Map<String, Integer> frequencies = new HashMap<>();
-                search.analyse(texts.get(field)).forEach(t -> frequencies.merge(t, 1, Integer::sum));
+                analysed.get(self).get(field).forEach(t -> frequencies.merge(t, 1, Integer::sum));
                 for (Map.Entry<String, Integer> e : frequencies.entrySet()) {
                     int docFreq = reader.docFreq(new Term(field.fieldName(), e.getKey()));
                     if (docFreq <= 1) {
@@ -87,8 +105,8 @@ public final class RelatedIncidents {
                 if (hit.doc == self || found.size() == limit) {
                     continue;
                 }
-                Incident other = kb.incidents().get(hit.doc);
-                found.add(new RelatedIncident(other.id(), hit.score, reasons(incident, other, significant, search)));
+                found.add(new RelatedIncident(incidents.get(hit.doc).id(), hit.score,
+                        reasons(incident, incidents.get(hit.doc), significant, analysed.get(hit.doc))));
             }
             return found;
         } catch (IOException e) {
@@ -97,7 +115,7 @@ public final class RelatedIncidents {
     }
 
     private static List<String> reasons(Incident incident, Incident other, List<WeightedTerm> significant,
-                                        IncidentSearch search) {
+                                        Map<SearchField, List<String>> otherTokens) {
         List<String> reasons = new ArrayList<>();
         for (String service : incident.services()) {
             if (other.services().stream().anyMatch(s -> s.equalsIgnoreCase(service))) {
@@ -109,10 +127,9 @@ public final class RelatedIncidents {
                 reasons.add("tag: " + tag);
             }
         }
-        Map<SearchField, String> otherTexts = IndexedIncident.texts(other);
         List<String> shared = significant.stream()
                 .filter(t -> t.field() != SearchField.SERVICES && t.field() != SearchField.TAGS)
-                .filter(t -> search.analyse(otherTexts.get(t.field())).contains(t.text()))
+                .filter(t -> otherTokens.get(t.field()).contains(t.text()))
                 .map(WeightedTerm::text).distinct().limit(4).collect(Collectors.toList());
         if (!shared.isEmpty()) {
             reasons.add("terms: " + String.join(", ", shared).toLowerCase(Locale.ROOT));

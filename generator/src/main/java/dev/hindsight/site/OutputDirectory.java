@@ -1,6 +1,8 @@
 package dev.hindsight.site;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -59,6 +61,18 @@ final class OutputDirectory implements AutoCloseable {
         }
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);
+    }
+
+    /** Writes one file of the site as {@code content} produces it, without holding it in memory. */
+    void write(String sitePath, ExtraFile.Content content) throws IOException {
+        Path file = staging.resolve(sitePath).normalize();
+        if (!file.startsWith(staging)) {
+            throw new IOException("refusing to write outside the site: " + sitePath);
+        }
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+            content.writeTo(out);
+        }
     }
 
     void copy(Path source, String sitePath) throws IOException {

@@ -184,7 +184,8 @@ public final class SiteBuilder {
     /** A digest of the search engine's entry data file among the extras, {@code null} when there is none. */
     private static String searchDataVersion(List<ExtraFile> extras) {
         return extras.stream().filter(e -> e.sitePath().equals(SitePaths.SEARCH_DATA)).findFirst()
-                .map(e -> Assets.hash(e.content())).orElse(null);
+                .map(e -> e.content() instanceof ExtraFile.Bytes bytes ? Assets.hash(bytes.bytes()) : null)
+                .orElse(null);
     }
 
     private static String describe(Throwable e) {
@@ -242,9 +243,8 @@ public final class SiteBuilder {
         }
 
         void write(String sitePath, String template, Object page) {
-            String html = templates.render(template, page, messages);
             try {
-                output.write(sitePath, html.getBytes(StandardCharsets.UTF_8));
+                output.write(sitePath, out -> templates.render(template, page, messages, out));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

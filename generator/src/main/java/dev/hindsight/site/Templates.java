@@ -4,12 +4,17 @@ import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
-import gg.jte.output.StringOutput;
+import gg.jte.output.WriterOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import gg.jte.resolve.ResourceCodeResolver;
 
 import javax.tools.ToolProvider;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -100,11 +105,15 @@ final class Templates implements AutoCloseable {
         return new ArrayList<>(entries);
     }
 
-    /** Renders a page template with its model and the UI messages. */
-    String render(String template, Object page, Messages messages) {
-        StringOutput out = new StringOutput(16 * 1024);
-        engine.render(template, Map.of("page", page, "m", messages), out);
-        return out.toString();
+    /**
+     * Renders a page template with its model and the UI messages straight into {@code out} as UTF-8: the
+     * largest pages (every action item of a big knowledge base) are tens of megabytes, and holding them as
+     * strings would multiply the build's memory.
+     */
+    void render(String template, Object page, Messages messages, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        engine.render(template, Map.of("page", page, "m", messages), new WriterOutput(writer));
+        writer.flush();
     }
 
     @Override
