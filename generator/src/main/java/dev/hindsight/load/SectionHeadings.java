@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class SectionHeadings {
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:[0-9]+(?:\\.[0-9]+)*|[一二三四五六七八九十]+)[.、)\\s]+");
-    private static final Pattern REMARK = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
     private static final Map<String, SectionRole> ROLES = new HashMap<>();
 
     static {
@@ -64,10 +63,39 @@ final class SectionHeadings {
             text = NUMBERING.matcher(text).replaceFirst("");
         }
         if (text.indexOf('(') >= 0 || text.indexOf('[') >= 0) {
-            text = REMARK.matcher(text).replaceAll("");
+            text = withoutRemarks(text);
         }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /**
+     * The text without "(…)" and "[…]" remarks, each running to the first closing bracket. Written out
+     * rather than as {@code \([^)]*\)|\[[^]]*]}, which rescans to the end from every unclosed bracket:
+     * quadratic, minutes for a heading of 100,000 '('. Here a bracket with no closing one after it stops
+     * the search for that kind of bracket, so each character is looked at a bounded number of times.
+     */
+    static String withoutRemarks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean parenthesesClosed = true;
+        boolean bracketsClosed = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int close = -1;
+            if (c == '(' && parenthesesClosed) {
+                close = text.indexOf(')', i + 1);
+                parenthesesClosed = close >= 0;
+            } else if (c == '[' && bracketsClosed) {
+                close = text.indexOf(']', i + 1);
+                bracketsClosed = close >= 0;
+            }
+            if (close >= 0) {
+                i = close;
+            } else {
+                out.append(c);
+            }
+        }
         return out.toString();
     }
 
