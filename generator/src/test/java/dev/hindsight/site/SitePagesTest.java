@@ -425,7 +425,7 @@ class SitePagesTest {
         }
         assertThat(home.selectFirst("h1").text()).isEqualTo("复盘知识库");
         assertThat(home.select("nav.site-nav a")).extracting(Element::text)
-                .containsExactly("故障", "改进措施", "服务", "标签", "故障等级", "年份", "负责人", "经验教训", "搜索");
+                .containsExactly("故障", "改进措施", "指标", "服务", "标签", "故障等级", "年份", "负责人", "经验教训", "搜索");
         assertThat(home.select("section.stats .stat-label")).extracting(Element::text)
                 .containsExactly("起故障", "2026 年 P0/P1 故障", "项未完成的改进措施", "项逾期的改进措施");
         assertThat(incidents.selectFirst("h1").text()).isEqualTo("全部故障");
