@@ -38,6 +38,7 @@ class HostileCorpusTest {
         loads("deep-emphasis-and-brackets.md");
         rejected("deep-yaml-nesting.md", "HS113");
         loads("heading-of-open-parentheses.md");
+        loads("heading-of-numbering.md");
         loads("checklist-trailing-separators.md");
         loads("tag-of-dots.md");
         loads("long-tag-and-service.md");
