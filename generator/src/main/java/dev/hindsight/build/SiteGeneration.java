@@ -43,6 +43,9 @@ public final class SiteGeneration {
     public static BuildResult run(BuildRequest request, BuildListener listener) {
         Phases phases = new Phases(listener);
         LoadResult load = phases.run(BuildPhase.LOAD, () -> new ReportLoader(request.load()).load(request.source()));
+        if (!load.complete()) {
+            return new BuildResult(load, new SiteResult(false, 0, List.of())); // the previous site stays
+        }
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));

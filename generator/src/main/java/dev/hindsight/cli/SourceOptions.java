@@ -26,8 +26,12 @@ final class SourceOptions {
             description = "Reports larger than this are rejected. Default: ${DEFAULT-VALUE}.")
     long maxReportBytes = LoadSettings.DEFAULT_MAX_REPORT_BYTES;
 
+    @Option(names = "--max-source-size", paramLabel = "BYTES",
+            description = "When all reports together are larger than this, none is read. Default: ${DEFAULT-VALUE}.")
+    long maxSourceBytes = LoadSettings.DEFAULT_MAX_SOURCE_BYTES;
+
     LoadSettings settings() {
-        return new LoadSettings(zone(), maxReportBytes);
+        return new LoadSettings(zone(), maxReportBytes, maxSourceBytes);
     }
 
     ZoneId zone() {

@@ -12,6 +12,7 @@ public enum DiagnosticCode {
     BINARY_FILE("HS104", Level.ERROR),
     INVALID_UTF8("HS105", Level.ERROR),
     FILE_OUTSIDE_SOURCE("HS106", Level.ERROR),
+    SOURCE_TOO_LARGE("HS107", Level.ERROR),
 
     // HS11x: the front matter as YAML
     UNCLOSED_FRONT_MATTER("HS110", Level.ERROR),
@@ -35,6 +36,7 @@ public enum DiagnosticCode {
 
     // HS13x: the body's known sections
     UNREADABLE_TIMELINE_ROW("HS130", Level.WARNING),
+    BODY_TOO_DEEPLY_NESTED("HS131", Level.ERROR),
 
     // HS14x: action items
     COMPLETED_WITHOUT_DATE("HS140", Level.WARNING),
@@ -48,10 +50,12 @@ public enum DiagnosticCode {
     LINKED_FILE_MISSING("HS150", Level.WARNING),
     LINK_OUTSIDE_SOURCE("HS151", Level.WARNING),
     ROOT_ABSOLUTE_LINK("HS152", Level.WARNING),
+    ACTIVE_ATTACHMENT("HS153", Level.WARNING),
 
     // HS16x: templates and output
     TEMPLATE_ERROR("HS160", Level.ERROR),
     OUTPUT_ERROR("HS161", Level.ERROR),
+    OUTPUT_LOCKED("HS162", Level.ERROR),
 
     // HS20x: process policies (the seed's timeline), found by check; each level is configurable
     LATE_DRAFT("HS201", Level.WARNING),

@@ -12,6 +12,12 @@ import java.util.Set;
  * Names that fold to the same slug get -2, -3 in the order they are assigned.
  */
 public final class Slugs {
+    /**
+     * The longest slug, in code points, before any -2 suffix. A slug is a file name: 60 characters of
+     * up to 4 UTF-8 bytes each, plus a suffix, stay below the 255-byte name limit of common file
+     * systems, so a long tag cannot make the site impossible to write.
+     */
+    static final int MAX_CODE_POINTS = 60;
     private final Set<String> used = new HashSet<>();
 
     public Slugs() {
@@ -48,7 +54,20 @@ public final class Slugs {
                 dash = true;
             }
         }
-        String slug = out.toString().replaceAll("[-.]+$", "");
+        String slug = withoutTrailingDashesOrDots(firstCodePoints(out.toString(), MAX_CODE_POINTS));
         return slug.isEmpty() ? "untitled" : slug;
+    }
+
+    private static String firstCodePoints(String text, int count) {
+        return text.codePointCount(0, text.length()) <= count ? text : text.substring(0, text.offsetByCodePoints(0, count));
+    }
+
+    /** Trimmed by hand: the regular expression {@code [-.]+$} retries from every dot of a long run, quadratic. */
+    private static String withoutTrailingDashesOrDots(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '-' || text.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return text.substring(0, end);
     }
 }

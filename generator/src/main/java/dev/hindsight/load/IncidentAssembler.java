@@ -30,6 +30,11 @@ import java.util.stream.Stream;
  */
 final class IncidentAssembler {
     static final Pattern ID_FORM = Pattern.compile("[A-Za-z0-9._-]+");
+    /**
+     * Ids become folder names: one made only of dots ("." or "..") would name incidents/ itself or the
+     * folder above it, and one longer than a file name may be would fail the whole site's write.
+     */
+    static final int MAX_ID_LENGTH = 100;
     private static final Set<String> GENERIC_HEADINGS = LabelledText.labels("故障复盘报告", "复盘报告", "事后复盘报告",
             "事后复盘", "Post-mortem report", "Postmortem report", "Post-mortem", "Postmortem", "Incident report",
             "Incident review");
@@ -100,10 +105,15 @@ final class IncidentAssembler {
             return null;
         }
         String id = draft.id.value();
-        if (!ID_FORM.matcher(id).matches()) {
+        String problem = !ID_FORM.matcher(id).matches() ? "may only contain letters A-Z, digits, '.', '_' and '-'"
+                : !Character.isLetterOrDigit(id.charAt(0)) ? "must start with a letter or a digit"
+                : id.length() > MAX_ID_LENGTH ? "is " + id.length() + " characters long; at most " + MAX_ID_LENGTH
+                + " are allowed" : null;
+        if (problem != null) {
+            String shown = id.length() > MAX_ID_LENGTH ? id.substring(0, id.offsetByCodePoints(0,
+                    Math.min(MAX_ID_LENGTH, id.codePointCount(0, id.length())))) + "…" : id;
             diagnostics.report(DiagnosticCode.INVALID_ID, draft.id.line(), draft.id.column(),
-                    "the id '" + id + "' may only contain letters A-Z, digits, '.', '_' and '-'",
-                    "ids become file names and URLs; use e.g. INC-2025-10-05-001");
+                    "the id '" + shown + "' " + problem, "ids become file names and URLs; use e.g. INC-2025-10-05-001");
             return null;
         }
         return id;

@@ -1,6 +1,7 @@
 package dev.hindsight.load;
 
 import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.model.Incident;
 
 import java.util.List;
@@ -28,5 +29,13 @@ public record LoadResult(List<Incident> incidents, List<Diagnostic> diagnostics,
 
     public boolean hasErrors() {
         return errorCount() > 0;
+    }
+
+    /**
+     * False when the source directory as a whole was refused (over the total size limit): then no report
+     * was read, and a build must not replace the previous site with an empty one.
+     */
+    public boolean complete() {
+        return diagnostics.stream().noneMatch(d -> d.code() == DiagnosticCode.SOURCE_TOO_LARGE);
     }
 }

@@ -13,6 +13,7 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,23 @@ final class MarkdownBody {
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
 
+    /**
+     * How deeply block quotes, lists and inline markup may nest. The parser, the section readers and
+     * the HTML renderer walk the tree recursively, so a pasted "> > > ..." ten thousand levels deep would
+     * overflow the stack; no real report comes near a hundred levels.
+     */
+    static final int MAX_NESTING = 100;
+
+    /** The body nests deeper than {@link #MAX_NESTING}; {@code line} is where it first does, in the file. */
+    static final class TooDeeplyNested extends Exception {
+        final int line;
+
+        TooDeeplyNested(int line) {
+            super(null, null, false, false);
+            this.line = line;
+        }
+    }
+
     private final List<Node> blocks;
     private final List<Section> outline;
     /** For each outline entry, the index in {@link #blocks} of its heading. */
@@ -42,9 +60,19 @@ final class MarkdownBody {
         this.firstLine = firstLine;
     }
 
-    /** @param firstLine the file line of the body's first line */
-    static MarkdownBody parse(String markdown, int firstLine) {
-        Node document = PARSER.parse(markdown);
+    /**
+     * @param firstLine the file line of the body's first line
+     * @throws TooDeeplyNested when the body nests deeper than {@link #MAX_NESTING} levels
+     */
+    static MarkdownBody parse(String markdown, int firstLine) throws TooDeeplyNested {
+        Node document;
+        try {
+            document = PARSER.parse(markdown);
+        } catch (StackOverflowError e) {
+            // commonmark-java's inline and block parsers recurse too; only a deeply nested text gets here.
+            throw new TooDeeplyNested(firstLine);
+        }
+        checkNesting(document, firstLine);
         List<Node> blocks = new ArrayList<>();
         for (Node child = document.getFirstChild(); child != null; child = child.getNext()) {
             blocks.add(child);
@@ -62,6 +90,25 @@ final class MarkdownBody {
             }
         }
         return new MarkdownBody(blocks, outline, indexes, firstLine);
+    }
+
+    /** Walks the tree without recursion, so that the check itself cannot overflow. */
+    private static void checkNesting(Node document, int firstLine) throws TooDeeplyNested {
+        ArrayDeque<Node> nodes = new ArrayDeque<>();
+        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        nodes.push(document);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            Node node = nodes.pop();
+            int depth = depths.pop();
+            if (depth > MAX_NESTING) {
+                throw new TooDeeplyNested(lineOf(node, firstLine));
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                nodes.push(child);
+                depths.push(depth + 1);
+            }
+        }
     }
 
     List<Section> outline() {

@@ -23,9 +23,11 @@ import java.util.Optional;
  */
 public final class ReportLoader {
     private final ReportParser parser;
+    private final long maxSourceBytes;
 
     public ReportLoader(LoadSettings settings) {
         this.parser = new ReportParser(settings);
+        this.maxSourceBytes = settings.maxSourceBytes();
     }
 
     /** What one file gave. */
@@ -47,6 +49,14 @@ public final class ReportLoader {
             files = SourceTree.find(sourceDirectory, treeProblems);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + sourceDirectory, e);
+        }
+        long total = totalSize(files);
+        if (total > maxSourceBytes) {
+            treeProblems.report(DiagnosticCode.SOURCE_TOO_LARGE, 0, 0, "the " + files.size() + " report files are "
+                            + total + " bytes together, over the limit of " + maxSourceBytes + " bytes; none was read",
+                    "check that the source directory is the reports' folder, or raise the limit "
+                            + "(--max-source-size on the command line, maxSourceSize in Maven)");
+            return new LoadResult(List.of(), treeProblems.list(), files.size());
         }
         List<FileResult> results = files.parallelStream().map(this::loadFile).toList();
 
@@ -73,6 +83,19 @@ public final class ReportLoader {
         }
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
         return new LoadResult(incidents, diagnostics, files.size());
+    }
+
+    /** The files' sizes added up; one that cannot be measured counts 0 here and fails when it is read. */
+    private static long totalSize(List<SourceTree.ReportFile> files) {
+        long total = 0;
+        for (SourceTree.ReportFile file : files) {
+            try {
+                total += Files.size(file.file());
+            } catch (IOException e) {
+                // reported as HS101 when the file is read
+            }
+        }
+        return total;
     }
 
     private FileResult loadFile(SourceTree.ReportFile file) {

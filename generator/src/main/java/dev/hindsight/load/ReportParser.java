@@ -1,5 +1,6 @@
 package dev.hindsight.load;
 
+import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.ReportSource;
@@ -47,7 +48,15 @@ final class ReportParser {
         if (p.hasFrontMatter() && !frontMatter.read(p.yaml(), p.yamlLine(), draft, diagnostics)) {
             return Optional.empty();
         }
-        MarkdownBody body = MarkdownBody.parse(p.body(), p.bodyLine());
+        MarkdownBody body;
+        try {
+            body = MarkdownBody.parse(p.body(), p.bodyLine());
+        } catch (MarkdownBody.TooDeeplyNested e) {
+            diagnostics.report(DiagnosticCode.BODY_TOO_DEEPLY_NESTED, e.line, 1, "the body nests block quotes, lists "
+                            + "or inline markup more than " + MarkdownBody.MAX_NESTING + " levels deep",
+                    "flatten it; text pasted from a chat or a terminal belongs in a code block (```)");
+            return Optional.empty();
+        }
         body.firstTitleHeading().ifPresent(h -> draft.heading = new Located<>(h.title(), h.line(), 1));
         BasicInformationReader.read(body, draft, settings.zone(), diagnostics);
         SummaryReader.read(body, draft);

@@ -5,15 +5,12 @@ import dev.hindsight.model.SectionRole;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Recognises the known sections by their heading, in Chinese or English, ignoring case, punctuation,
  * numbering ("3. Timeline", "一、执行摘要") and parenthesised remarks ("短期措施（1周内）").
  */
 final class SectionHeadings {
-    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:[0-9]+(?:\\.[0-9]+)*|[一二三四五六七八九十]+)[.、)\\s]+");
-    private static final Pattern REMARK = Pattern.compile("\\([^)]*\\)|\\[[^]]*]");
     private static final Map<String, SectionRole> ROLES = new HashMap<>();
 
     static {
@@ -61,14 +58,80 @@ final class SectionHeadings {
         String text = Normalizer.isNormalized(heading, Normalizer.Form.NFKC) ? heading
                 : Normalizer.normalize(heading, Normalizer.Form.NFKC);
         if (startsWithNumbering(text)) {
-            text = NUMBERING.matcher(text).replaceFirst("");
+            text = withoutNumbering(text);
         }
         if (text.indexOf('(') >= 0 || text.indexOf('[') >= 0) {
-            text = REMARK.matcher(text).replaceAll("");
+            text = withoutRemarks(text);
         }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    /**
+     * The text without "(…)" and "[…]" remarks, each running to the first closing bracket. Written out
+     * rather than as {@code \([^)]*\)|\[[^]]*]}, which rescans to the end from every unclosed bracket:
+     * quadratic, minutes for a heading of 100,000 '('. Here a bracket with no closing one after it stops
+     * the search for that kind of bracket, so each character is looked at a bounded number of times.
+     */
+    static String withoutRemarks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean parenthesesClosed = true;
+        boolean bracketsClosed = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int close = -1;
+            if (c == '(' && parenthesesClosed) {
+                close = text.indexOf(')', i + 1);
+                parenthesesClosed = close >= 0;
+            } else if (c == '[' && bracketsClosed) {
+                close = text.indexOf(']', i + 1);
+                bracketsClosed = close >= 0;
+            }
+            if (close >= 0) {
+                i = close;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The text without a leading "3.", "3.2 ", "一、" numbering. Written out: the regular expression
+     * {@code ^\s*(?:[0-9]+(?:\.[0-9]+)*|[一二...十]+)[.、)\s]+} recurses once per repetition of its group
+     * and overflowed the stack on a heading of 100,000 "1.".
+     */
+    static String withoutNumbering(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        if (i < text.length() && isAsciiDigit(text.charAt(i))) {
+            while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+                i++;
+            }
+            while (i + 1 < text.length() && text.charAt(i) == '.' && isAsciiDigit(text.charAt(i + 1))) {
+                i++;
+                while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+                    i++;
+                }
+            }
+        } else {
+            while (i < text.length() && "一二三四五六七八九十".indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+        }
+        int numbered = i;
+        while (i < text.length() && (".、)".indexOf(text.charAt(i)) >= 0 || Character.isWhitespace(text.charAt(i)))) {
+            i++;
+        }
+        return numbered == start || i == numbered ? text : text.substring(i);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean startsWithNumbering(String text) {

@@ -48,6 +48,13 @@ final class SourceTree {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (attrs.isSymbolicLink() && !isIgnored(file) && file.toString().endsWith(".md")) {
+                            // Only a link that could not be followed arrives as a link: it is broken or a loop.
+                            problems.add(new dev.hindsight.diagnostic.Diagnostic(relative(file), 0, 0,
+                                    DiagnosticCode.FILE_UNREADABLE.defaultLevel(), DiagnosticCode.FILE_UNREADABLE,
+                                    "cannot read: a symbolic link that leads nowhere (its target is missing, or it "
+                                            + "points at itself)", "fix or remove the link"));
+                        }
                         if (attrs.isRegularFile() && !isIgnored(file) && file.toString().endsWith(".md")) {
                             // Directories were checked on the way in, so only a linked file can lead out;
                             // resolving every path would cost a system call per path component.

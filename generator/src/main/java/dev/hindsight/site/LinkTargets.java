@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,13 @@ import java.util.regex.Pattern;
  */
 final class LinkTargets {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    /**
+     * Files a browser opens as a document that can run script in the site's origin: HTML, XHTML, SVG,
+     * XML (with XSLT or an XHTML namespace). Published beside the pages, one such file would let a
+     * report author run code for every reader who follows the link, past the pages' content policy.
+     */
+    private static final Set<String> ACTIVE_EXTENSIONS = Set.of("html", "htm", "xhtml", "xht", "shtml", "svg", "svgz",
+            "xml", "xsl", "xslt", "mht", "mhtml");
 
     private final Path sourceRoot;
     private final Map<String, String> incidentIdByReportPath;
@@ -86,6 +94,13 @@ final class LinkTargets {
                     + "' does not exist", "add the file beside the report, or fix the path");
             return new Refuse();
         }
+        if (ACTIVE_EXTENSIONS.contains(extension(target))) {
+            diagnostics.report(DiagnosticCode.ACTIVE_ATTACHMENT, line, 1, "the linked file '" + trimmed
+                            + "' is a document a browser would run scripts in (." + extension(target)
+                            + "), so it is not published",
+                    "convert it to an image (PNG, JPEG) or a PDF, or link to where it is hosted");
+            return new Refuse();
+        }
         String besidePage = reportDir.relativize(target).toString().replace('\\', '/');
         if (!besidePage.startsWith("../")) {
             attachments.putIfAbsent(SitePaths.incidentDirectory(incidentId) + besidePage,
@@ -114,6 +129,12 @@ final class LinkTargets {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static int indexOfAny(String text, char a, char b) {

@@ -4,13 +4,19 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -20,25 +26,102 @@ import java.util.stream.Stream;
  * it was; pages of removed reports disappear because the new tree is complete on its own. An
  * existing directory is only ever replaced if it holds Hindsight's marker file, so a wrong
  * {@code --out} cannot delete someone's files.
+ *
+ * <p>One build at a time: a lock on the file {@code .<name>.lock} beside the output directory is held
+ * from start to end, and a second build on the same directory fails at once with
+ * {@link LockedException}. The operating system releases the lock when a process dies, so a killed
+ * build never blocks the next one; that build, holding the lock, knows any staging or old-site
+ * directory beside the output is a killed build's leftover, removes it, and puts the previous site
+ * back if the kill fell between the two renames of {@link #commit()}.
  */
 final class OutputDirectory implements AutoCloseable {
     static final String MARKER = ".hindsight-site";
+    private static final String STAGING_INFIX = ".new-";
+    private static final String OLD_INFIX = ".old-";
+
+    /** Another build holds the output directory's lock. */
+    static final class LockedException extends IOException {
+        LockedException(Path target, Path lockFile) {
+            super("another build is writing " + target + " right now (it holds " + lockFile + ")");
+        }
+    }
 
     private final Path target;
+    private final FileChannel lockChannel;
     private final Path staging;
     private boolean committed;
 
     OutputDirectory(Path target) throws IOException {
         this.target = target.toAbsolutePath().normalize();
-        if (Files.exists(this.target) && !isReplaceable(this.target)) {
-            throw new IOException("refusing to replace " + this.target + ": it is not empty and was not written by "
-                    + "Hindsight (no " + MARKER + " file); choose an empty or new output directory");
-        }
         Files.createDirectories(this.target.getParent());
-        this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".new-" + UUID.randomUUID());
-        Files.createDirectory(staging);
-        Files.writeString(staging.resolve(MARKER), "This directory is written by Hindsight and replaced on every "
-                + "build.\n", StandardCharsets.UTF_8);
+        this.lockChannel = lock(this.target);
+        try {
+            recoverFromKilledBuild();
+            if (Files.exists(this.target) && !isReplaceable(this.target)) {
+                throw new IOException("refusing to replace " + this.target + ": it is not empty and was not written "
+                        + "by Hindsight (no " + MARKER + " file); choose an empty or new output directory");
+            }
+            this.staging = sibling(STAGING_INFIX + UUID.randomUUID());
+            Files.createDirectory(staging);
+            Files.writeString(staging.resolve(MARKER), "This directory is written by Hindsight and replaced on every "
+                    + "build.\n", StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    /** The lock file's channel, locked; the lock lives as long as the channel or the process. */
+    private static FileChannel lock(Path target) throws IOException {
+        Path lockFile = target.resolveSibling("." + target.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this JVM builds into the same directory on another thread
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new LockedException(target, lockFile);
+        }
+        return channel;
+    }
+
+    private Path sibling(String suffix) {
+        return target.resolveSibling("." + target.getFileName() + suffix);
+    }
+
+    /**
+     * Removes what a killed build left beside the output directory. Under the lock, no running build
+     * owns any of it.
+     */
+    private void recoverFromKilledBuild() throws IOException {
+        String prefix = "." + target.getFileName();
+        List<Path> leftovers;
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            leftovers = siblings.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(prefix + STAGING_INFIX) || name.startsWith(prefix + OLD_INFIX);
+            }).sorted().toList();
+        }
+        if (!Files.exists(target)) {
+            // Killed between moving the old site aside and moving the new one in: the old one comes back.
+            for (Path old : leftovers) {
+                if (old.getFileName().toString().startsWith(prefix + OLD_INFIX) && Files.exists(old.resolve(MARKER))) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    break;
+                }
+            }
+        }
+        for (Path leftover : leftovers) {
+            if (Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS)) {
+                deleteRecursively(leftover);
+            }
+        }
     }
 
     private static boolean isReplaceable(Path dir) throws IOException {
@@ -88,7 +171,7 @@ final class OutputDirectory implements AutoCloseable {
     void commit() throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+            old = sibling(OLD_INFIX + UUID.randomUUID());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -105,11 +188,22 @@ final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    /** Without a commit, the half-written staging directory is removed and the old site stays. */
+    /**
+     * Without a commit, the half-written staging directory is removed and the old site stays. The lock
+     * is released last, so the next build never sees this build's directories half removed.
+     */
     @Override
     public void close() {
-        if (!committed) {
-            deleteRecursively(staging);
+        try {
+            if (!committed) {
+                deleteRecursively(staging);
+            }
+        } finally {
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                // closing releases the lock; the process's end would release it too
+            }
         }
     }
 

@@ -166,6 +166,11 @@ public final class SiteBuilder {
             }
             pages = writer.pages();
             output.commit();
+        } catch (OutputDirectory.LockedException e) {
+            siteProblems.report(DiagnosticCode.OUTPUT_LOCKED, 0, 0, "the site was not written: " + e.getMessage(),
+                    "wait for the other build to finish, or give this one another output directory");
+            diagnostics.addAll(siteProblems.list());
+            return new SiteResult(false, 0, sorted(diagnostics));
         } catch (IOException | UncheckedIOException e) {
             siteProblems.report(DiagnosticCode.OUTPUT_ERROR, 0, 0, "the site was not written: " + e.getMessage(),
                     "the previous site in " + out + " is unchanged; fix the cause and build again");

@@ -48,10 +48,14 @@ class AtomicBuildTest {
         return directory;
     }
 
-    /** What sits beside the site: a failed build must leave no staging or old-site directory there. */
-    private List<String> besideTheSite(Path site) throws IOException {
+    /**
+     * What sits beside the site: a failed build must leave no staging or old-site directory there. The
+     * lock file stays by design (deleting it would let two builds lock two different files).
+     */
+    static List<String> besideTheSite(Path site) throws IOException {
         try (Stream<Path> entries = Files.list(site.getParent())) {
             return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("." + site.getFileName()))
+                    .filter(n -> !n.equals("." + site.getFileName() + ".lock"))
                     .toList();
         }
     }

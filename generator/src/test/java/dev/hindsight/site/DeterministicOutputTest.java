@@ -42,10 +42,7 @@ class DeterministicOutputTest {
     }
 
     private List<String> besideTheSite(Path site) throws IOException {
-        try (Stream<Path> entries = Files.list(site.getParent())) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("." + site.getFileName()))
-                    .toList();
-        }
+        return AtomicBuildTest.besideTheSite(site);
     }
 
     @Test

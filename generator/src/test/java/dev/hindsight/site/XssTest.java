@@ -62,7 +62,7 @@ class XssTest {
         });
     }
 
-    private static void runsNothing(Document page) {
+    static void runsNothing(Document page) {
         assertThat(page.select("script")).as(page.location()).allSatisfy(script -> {
             assertThat(script.attr("src")).matches(THEME_SCRIPT);
             assertThat(script.data()).isEmpty();

@@ -39,12 +39,16 @@ abstract class AbstractHindsightMojo extends AbstractMojo {
     @Parameter(property = "hindsight.maxReportSize", defaultValue = "5242880")
     long maxReportSize;
 
+    /** When all reports together are larger than this many bytes, none is read (default 1 GiB). */
+    @Parameter(property = "hindsight.maxSourceSize", defaultValue = "1073741824")
+    long maxSourceSize;
+
     /** Skip every Hindsight goal. */
     @Parameter(property = "hindsight.skip", defaultValue = "false")
     boolean skip;
 
     LoadSettings loadSettings() throws MojoExecutionException {
-        return new LoadSettings(zone(), maxReportSize);
+        return new LoadSettings(zone(), maxReportSize, maxSourceSize);
     }
 
     ZoneId zone() throws MojoExecutionException {
