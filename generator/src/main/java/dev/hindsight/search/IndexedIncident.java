@@ -6,6 +6,7 @@ import dev.hindsight.model.Lesson;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
@@ -40,16 +41,26 @@ final class IndexedIncident {
         return texts;
     }
 
-    static Document document(Incident incident) {
+    /**
+     * The incident's document with its text fields analysed here, on the calling thread, by {@code analyzer}
+     * (see {@link AnalysedText}); the fields are those the searches and the static export read.
+     */
+    static Document analysedDocument(Incident incident, Analyzer analyzer) {
         Document doc = new Document();
         doc.add(new StringField(ID, incident.id(), Field.Store.YES));
-        // Severity and year are searchable words too ("severity:P1 AND oom"), analysed like the rest.
-        doc.add(new TextField(SEVERITY, incident.severity().name().toLowerCase(Locale.ROOT), Field.Store.YES));
-        doc.add(new TextField(YEAR, String.valueOf(incident.times().started().getYear()), Field.Store.YES));
+        addAnalysed(doc, analyzer, SEVERITY, incident.severity().name().toLowerCase(Locale.ROOT), true);
+        addAnalysed(doc, analyzer, YEAR, String.valueOf(incident.times().started().getYear()), true);
         doc.add(new StoredField(STARTED, incident.times().started().toString()));
-        texts(incident).forEach((field, text) -> doc.add(new TextField(field.fieldName(), text,
-                field == SearchField.TITLE || field == SearchField.SUMMARY ? Field.Store.YES : Field.Store.NO)));
+        texts(incident).forEach((field, text) -> addAnalysed(doc, analyzer, field.fieldName(), text,
+                field == SearchField.TITLE || field == SearchField.SUMMARY));
         return doc;
+    }
+
+    private static void addAnalysed(Document doc, Analyzer analyzer, String field, String text, boolean stored) {
+        doc.add(new Field(field, AnalysedText.of(analyzer, field, text).stream(), TextField.TYPE_NOT_STORED));
+        if (stored) {
+            doc.add(new StoredField(field, text));
+        }
     }
 
     private static String join(String... parts) {

@@ -38,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link PageModels}, so these pages look like the rest.
  */
 final class ActionPageModels {
+    /** See {@link #itemsByOwner()}; filled on first use (pages render in parallel, a repeated fill is harmless). */
+    private volatile Map<String, List<TrackedItem>> byOwner;
+
     /** Closed items on an owner's page: completed ones latest first, then cancelled ones, each by id. */
     private static final Comparator<TrackedItem> LATEST_CLOSED_FIRST = Comparator
             .comparing((TrackedItem t) -> t.completedOn() == null)
@@ -128,9 +131,20 @@ final class ActionPageModels {
                 "actions"), m.format("actions.owners.lead", rows.size()), rows, related(SitePaths.ACTION_OWNERS));
     }
 
+    /** Items grouped by owner once: every owner's page needs its own, and there can be hundreds of owners. */
+    private Map<String, List<TrackedItem>> itemsByOwner() {
+        Map<String, List<TrackedItem>> groups = byOwner;
+        if (groups == null) {
+            groups = tracker.items().stream().collect(java.util.stream.Collectors.groupingBy(
+                    t -> ownerKey(t.item()), LinkedHashMap::new, java.util.stream.Collectors.toList()));
+            byOwner = groups;
+        }
+        return groups;
+    }
+
     ActionOwnerPage owner(Breakdown owner) {
         String root = SitePaths.rootFrom(ownerPath(owner));
-        List<TrackedItem> items = tracker.items().stream().filter(t -> ownerKey(t.item()).equals(owner.key())).toList();
+        List<TrackedItem> items = itemsByOwner().getOrDefault(owner.key(), List.of());
         List<ActionItemRow> overdue = items.stream().filter(TrackedItem::overdue)
                 .sorted(ActionTracker.BY_DUE_THEN_ID).map(t -> row(t, root)).toList();
         List<ActionItemRow> open = items.stream().filter(t -> !t.item().isClosed() && !t.overdue())
