@@ -1,0 +1,61 @@
+package dev.hindsight.search;
+
+import dev.hindsight.bench.CorpusGenerator;
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.load.LoadResult;
+import dev.hindsight.load.LoadSettings;
+import dev.hindsight.load.ReportLoader;
+import org.apache.lucene.store.Directory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Micro-benchmarks of the search stage on 1,000 generated reports: building the Lucene index, and exporting
+ * it as the browser's static shards.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ShardExportBenchmark {
+    private KnowledgeBase kb;
+    private Directory index;
+
+    @Setup(Level.Trial)
+    public void load() throws IOException {
+        Path corpus = Files.createTempDirectory("hindsight-jmh-corpus");
+        CorpusGenerator.generate(1000, 13, corpus);
+        LoadResult loaded = new ReportLoader(new LoadSettings(ZoneOffset.UTC, LoadSettings.DEFAULT_MAX_REPORT_BYTES))
+                .load(corpus);
+        kb = new KnowledgeBase(loaded.incidents(), LocalDate.of(2026, 11, 25));
+        index = IncidentIndex.build(kb);
+    }
+
+    @Benchmark
+    public Object buildIndex() {
+        return IncidentIndex.build(kb);
+    }
+
+    @Benchmark
+    public Object exportShards() {
+        return StaticSearchExport.files(index, kb, incident -> "incidents/" + incident.id() + "/index.html");
+    }
+}
