@@ -4,6 +4,7 @@ import dev.hindsight.export.ExportContext;
 import dev.hindsight.export.Exports;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadResult;
+import dev.hindsight.load.ReportCache;
 import dev.hindsight.load.ReportLoader;
 import org.apache.lucene.store.Directory;
 import dev.hindsight.search.IncidentIndex;
@@ -41,8 +42,17 @@ public final class SiteGeneration {
 
     /** Runs a build, telling {@code listener} when each phase starts and ends. */
     public static BuildResult run(BuildRequest request, BuildListener listener) {
+        return run(request, listener, null);
+    }
+
+    /**
+     * Runs a build that re-parses only the reports whose bytes changed since the builds that filled
+     * {@code cache} (the preview server keeps one across its rebuilds); {@code null} parses every report.
+     */
+    public static BuildResult run(BuildRequest request, BuildListener listener, ReportCache cache) {
         Phases phases = new Phases(listener);
-        LoadResult load = phases.run(BuildPhase.LOAD, () -> new ReportLoader(request.load()).load(request.source()));
+        LoadResult load = phases.run(BuildPhase.LOAD,
+                () -> new ReportLoader(request.load(), cache).load(request.source()));
         if (!load.complete()) {
             return new BuildResult(load, new SiteResult(false, 0, List.of())); // the previous site stays
         }

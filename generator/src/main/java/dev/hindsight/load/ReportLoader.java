@@ -24,10 +24,22 @@ import java.util.Optional;
 public final class ReportLoader {
     private final ReportParser parser;
     private final long maxSourceBytes;
+    private final ReportCache cache;
+    private final long maxReportBytes;
 
     public ReportLoader(LoadSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * @param cache what earlier loads of the same directory with the same settings parsed, or {@code null}:
+     *              files whose bytes did not change are not parsed again
+     */
+    public ReportLoader(LoadSettings settings, ReportCache cache) {
         this.parser = new ReportParser(settings);
         this.maxSourceBytes = settings.maxSourceBytes();
+        this.cache = cache;
+        this.maxReportBytes = settings.maxReportBytes();
     }
 
     /** What one file gave. */
@@ -58,7 +70,11 @@ public final class ReportLoader {
                             + "(--max-source-size on the command line, maxSourceSize in Maven)");
             return new LoadResult(List.of(), treeProblems.list(), files.size());
         }
-        List<FileResult> results = files.parallelStream().map(this::loadFile).toList();
+        if (cache != null) {
+            cache.startLoad();
+            cache.retainOnly(files.stream().map(SourceTree.ReportFile::relativePath).toList());
+        }
+        List<FileResult> results = files.parallelStream().map(this::loadFileOrReuse).toList();
 
         List<Incident> incidents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(treeProblems.list());
@@ -96,6 +112,27 @@ public final class ReportLoader {
             }
         }
         return total;
+    }
+
+    private FileResult loadFileOrReuse(SourceTree.ReportFile file) {
+        if (cache == null) {
+            return loadFile(file);
+        }
+        byte[] digest;
+        try {
+            if (Files.size(file.file()) > maxReportBytes) {
+                return loadFile(file); // the parser refuses it without reading it; so must the cache
+            }
+            digest = ReportCache.digest(Files.readAllBytes(file.file()));
+        } catch (IOException e) {
+            return loadFile(file); // the parser reports what is wrong with reading it
+        }
+        if (cache.get(file.relativePath(), digest) instanceof FileResult cached) {
+            return cached;
+        }
+        FileResult result = loadFile(file);
+        cache.put(file.relativePath(), digest, result);
+        return result;
     }
 
     private FileResult loadFile(SourceTree.ReportFile file) {

@@ -2,9 +2,11 @@ package dev.hindsight.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
 import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.load.ReportCache;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code hindsight serve}: builds the site, serves it on 127.0.0.1 at the same paths as the built site, and
- * rebuilds it in this JVM whenever a report or template changes, then tells open pages to reload. While the
+ * rebuilds it in this JVM whenever a report or template changes (parsing again only the reports whose bytes
+ * changed), then tells open pages to reload. While the
  * last build has errors, pages show those errors instead (see {@link DiagnosticsPage}). Only GET and HEAD;
  * no directory listing; nothing outside the output directory (see {@link SitePath}).
  */
@@ -46,6 +49,8 @@ public final class PreviewServer implements Closeable {
     private final LiveReload live = new LiveReload();
     private final ExecutorService requests;
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    /** Reports parsed by earlier builds: a rebuild parses only the files that changed. */
+    private final ReportCache reports = new ReportCache();
     private final Thread builder;
     private HttpServer server;
     private SourceWatcher watcher;
@@ -98,6 +103,11 @@ public final class PreviewServer implements Closeable {
         return state.number();
     }
 
+    /** How many reports the last build parsed, and how many it reused unchanged. */
+    ReportCache.Counts lastLoad() {
+        return reports.lastLoad();
+    }
+
     /** Asks for a rebuild; changes that arrive while one runs are folded into the next. */
     void requestRebuild() {
         synchronized (rebuildPending) {
@@ -126,7 +136,7 @@ public final class PreviewServer implements Closeable {
         long start = System.nanoTime();
         BuildResult result;
         try {
-            result = SiteGeneration.run(settings.build());
+            result = SiteGeneration.run(settings.build(), BuildListener.SILENT, reports);
         } catch (RuntimeException e) {
             // A bug in Hindsight must not end the preview: say so and keep serving the last site.
             listener.failed(e);

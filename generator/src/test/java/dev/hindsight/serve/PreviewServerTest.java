@@ -149,6 +149,8 @@ class PreviewServerTest {
         assertThat(events.poll(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("2");
         assertThat(get("/incidents/MET-1/").body()).contains("Payments API timeouts after the Friday deploy");
         assertThat(server.builds()).isEqualTo(2);
+        // Only the edited report was parsed again; the other five came from the previous build.
+        assertThat(server.lastLoad()).isEqualTo(new dev.hindsight.load.ReportCache.Counts(1, 5));
     }
 
     @Test
