@@ -1,0 +1,80 @@
+package dev.hindsight.bench;
+
+import dev.hindsight.build.BuildListener;
+import dev.hindsight.build.BuildPhase;
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.load.LoadSettings;
+import dev.hindsight.load.ReportCache;
+import dev.hindsight.site.SiteSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What the preview server does after a save, measured: one full build, then edit one report and rebuild in the
+ * same JVM with the parse cache, several times, printing each rebuild's phases and the median.
+ *
+ * <p>Usage: {@code java -Xmx768m -cp hindsight-benchmark.jar dev.hindsight.bench.RebuildBenchmark
+ * [--count 10000] [--runs 5]} (generates the corpus under target/ when missing).
+ */
+public final class RebuildBenchmark {
+    private RebuildBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int count = 10_000;
+        int runs = 5;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--count" -> count = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--count N --runs N)");
+            }
+        }
+        Path corpus = Path.of("target", "corpus-" + count + "-edited");
+        if (!Files.isDirectory(corpus)) {
+            CorpusGenerator.generate(count, 42, corpus);
+        }
+        Path out = Files.createTempDirectory("hindsight-rebuild").resolve("site");
+        LocalDate asOf = LocalDate.of(2026, 11, 25);
+        BuildRequest request = new BuildRequest(corpus, out, new LoadSettings(ZoneOffset.UTC,
+                LoadSettings.DEFAULT_MAX_REPORT_BYTES), SiteSettings.defaults(asOf, ZoneOffset.UTC));
+        ReportCache cache = new ReportCache();
+        long start = System.nanoTime();
+        SiteGeneration.run(request, BuildListener.SILENT, cache);
+        System.out.printf(Locale.ROOT, "full build: %.3f s%n", (System.nanoTime() - start) / 1e9);
+        Path edited;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            edited = files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+        }
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            Files.writeString(edited, Files.readString(edited) + "\nEdited in run " + run + ".\n");
+            double[] phases = new double[BuildPhase.values().length];
+            start = System.nanoTime();
+            SiteGeneration.run(request, new BuildListener() {
+                @Override
+                public void phaseFinished(BuildPhase phase, long nanos) {
+                    phases[phase.ordinal()] = nanos / 1e9;
+                }
+            }, cache);
+            double total = (System.nanoTime() - start) / 1e9;
+            seconds.add(total);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "rebuild %d: %.3f s (parsed %d, reused %d) |",
+                    run, total, cache.lastLoad().parsed(), cache.lastLoad().reused()));
+            for (BuildPhase phase : BuildPhase.values()) {
+                line.append(String.format(Locale.ROOT, " %s %.2f", phase.label(), phases[phase.ordinal()]));
+            }
+            System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "median rebuild of %d: %.3f s%n", runs, Benchmark.median(seconds));
+    }
+}
