@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  hindsight search --index target/postmortems \"connection pool\"",
                 "  hindsight search --index target/postmortems 连接池",
-                "  hindsight search --index target/postmortems \"severity:P1 AND oom\" --json",
+                "  hindsight search --index target/postmortems \"severity:P1 AND oom\" --format json",
                 "", "Fields for query syntax: id, severity, year, title, root_cause, services, tags, summary,",
                 "lessons, actions, body.",
                 "Exit codes: 0 hits found, 1 no hits, 2 usage error (including a query that cannot be read)."})
@@ -35,7 +35,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "How many hits. Default: ${DEFAULT-VALUE}.")
     int limit = 10;
 
-    @Option(names = "--json", description = "Print the hits as JSON.")
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json, as in check and actions. "
+            + "Default: text.")
+    Format format = Format.text;
+
+    /** The first spelling of the option, kept so existing scripts work; --format json is the consistent one. */
+    @Option(names = "--json", hidden = true)
     boolean json;
 
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "What to look for.")
@@ -58,7 +65,7 @@ final class SearchCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json || format == Format.json) {
             try (ModelJson model = new ModelJson(out)) {
                 JsonGenerator g = model.generator();
                 g.writeStartObject();

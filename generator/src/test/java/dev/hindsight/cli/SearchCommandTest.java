@@ -48,9 +48,12 @@ class SearchCommandTest {
 
     @Test
     void luceneSyntaxAndJsonOutput() {
-        Run run = run("search", "--index", out.resolve("site").toString(), "--json", "severity:P1 AND oom");
+        Run run = run("search", "--index", out.resolve("site").toString(), "--format", "json", "severity:P1 AND oom");
         assertThat(run.out()).startsWith("{\n  \"query\" : \"severity:P1 AND oom\",\n  \"hits\" : [")
                 .contains("\"id\" : \"INC-2025-10-05-001\"", "\"severity\" : \"P1\"");
+        // The first spelling still works for existing scripts.
+        assertThat(run("search", "--index", out.resolve("site").toString(), "--json", "severity:P1 AND oom").out())
+                .isEqualTo(run.out());
     }
 
     @Test
