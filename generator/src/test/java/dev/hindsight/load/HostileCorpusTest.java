@@ -83,6 +83,7 @@ class HostileCorpusTest {
         loads("link-to-active-attachments.md");
         loads("xss-front-matter-fields.md");
         loads("xss-markdown.md");
+        loads("xss-markers-and-beacons.md");
         loads("xss-seed-template.md");
         loads("csv-injection.md");
         loads("ics-edge-cases.md");
