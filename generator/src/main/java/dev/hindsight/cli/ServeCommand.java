@@ -71,7 +71,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("hindsight serve: " + output.problem());
             return Main.EXIT_USAGE;
         }
-        Path siteDirectory = out != null ? out : Files.createTempDirectory("hindsight-serve");
+        // A temporary site goes one level down in a directory of its own: every build keeps its lock
+        // file beside the output directory, and removing that directory on exit takes the lock too.
+        Path temporary = out != null ? null : Files.createTempDirectory("hindsight-serve");
+        Path siteDirectory = out != null ? out : temporary.resolve("site");
         if (siteDirectory.toAbsolutePath().normalize().startsWith(options.source.toAbsolutePath().normalize())) {
             err.println("hindsight serve: --out must not be inside --source (every build would trigger the next)");
             return Main.EXIT_USAGE;
@@ -105,8 +108,8 @@ final class ServeCommand implements Callable<Integer> {
         Thread shutdown = new Thread(() -> {
             try {
                 server.close();
-                if (out == null) {
-                    deleteTree(siteDirectory);
+                if (temporary != null) {
+                    deleteTree(temporary);
                 }
             } catch (IOException e) {
                 err.println("hindsight serve: while stopping: " + e.getMessage());

@@ -32,6 +32,7 @@ public enum DiagnosticCode {
     INVALID_ID("HS125", Level.ERROR),
     DUPLICATE_ID("HS126", Level.ERROR),
     GENERIC_TITLE("HS127", Level.WARNING),
+    DIRECTION_CONTROLS_REMOVED("HS128", Level.WARNING),
     TIMES_OUT_OF_ORDER("HS129", Level.WARNING),
 
     // HS13x: the body's known sections

@@ -13,8 +13,9 @@ import java.util.List;
  * (e.g. GBK or Windows-1252) and turns Chinese into mojibake; with it, Excel, LibreOffice and Numbers
  * all read UTF-8;</li>
  * <li>formula injection (OWASP "CSV Injection"): a data field that starts with {@code =}, {@code +},
- * {@code -}, {@code @}, TAB or CR gets a leading apostrophe, so a spreadsheet shows it as text
- * instead of evaluating it. Header names are ours and are written as they are.</li>
+ * {@code -}, {@code @}, TAB or CR, blanks before those four not counted, gets a leading apostrophe,
+ * so a spreadsheet shows it as text instead of evaluating it. Header names are ours and are written
+ * as they are.</li>
  * </ul>
  */
 final class CsvRows {
@@ -43,12 +44,29 @@ final class CsvRows {
         return this;
     }
 
-    /** The field with a leading apostrophe when a spreadsheet would otherwise read it as a formula. */
+    /**
+     * The field with a leading apostrophe when a spreadsheet would otherwise read it as a formula: it
+     * starts with TAB or CR, or its first character after any blanks is one of {@code = + - @}. The
+     * blanks count because Excel and LibreOffice drop leading spaces of an unquoted cell before they
+     * decide whether it is a formula, so {@code "  =1+1"} runs as surely as {@code "=1+1"}.
+     */
     static String neutralised(String field) {
-        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        if (field.charAt(0) == '\t' || field.charAt(0) == '\r') {
             return "'" + field;
         }
-        return field;
+        int first = 0;
+        while (first < field.length() && isBlank(field.charAt(first))) {
+            first++;
+        }
+        return first < field.length() && "=+-@".indexOf(field.charAt(first)) >= 0 ? "'" + field : field;
+    }
+
+    /** White space of any kind, the no-break and ideographic spaces included. */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** The field as RFC 4180 writes it: quoted (with quotes doubled) only when it must be. */

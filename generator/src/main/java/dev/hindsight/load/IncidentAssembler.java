@@ -62,11 +62,15 @@ final class IncidentAssembler {
         }
         List<String> services = draft.services != null ? draft.services
                 : draft.scope != null ? List.of(draft.scope) : List.of();
+        title = withoutDirectionControls("title", title, titleLine(draft), diagnostics);
+        services = withoutDirectionControls("services", services, diagnostics);
+        List<String> tags = withoutDirectionControls("tags", orEmpty(draft.tags), diagnostics);
+        String owner = withoutDirectionControls("owner", draft.owner, 1, diagnostics);
         return Optional.of(new Incident(id, title, draft.severity.value(),
                 draft.status != null ? draft.status.value() : defaultStatus(source.style()),
                 new IncidentTimes(draft.started.value(), value(draft.detected), value(draft.mitigated),
                         value(draft.resolved)),
-                services, orEmpty(draft.tags), draft.owner, orEmpty(draft.participants), draft.summary,
+                services, tags, owner, orEmpty(draft.participants), draft.summary,
                 new Impact(draft.scope, draft.users, draft.dataLoss, draft.availability, draft.sloBefore,
                         draft.sloAfter, draft.errorBudgetConsumed),
                 new RootCauseAnalysis(draft.rootCause, draft.trigger, draft.directCause, orEmpty(draft.whys),
@@ -117,6 +121,33 @@ final class IncidentAssembler {
             return null;
         }
         return id;
+    }
+
+    /**
+     * The text without the controls that turn the direction of what follows (HS128): titles, services,
+     * tags and owners are shown inline among other text on many pages, where one left open would
+     * reverse its neighbours.
+     */
+    private static String withoutDirectionControls(String field, String text, int line, Diagnostics diagnostics) {
+        if (!DirectionControls.contains(text)) {
+            return text;
+        }
+        diagnostics.report(DiagnosticCode.DIRECTION_CONTROLS_REMOVED, line, 1, "'" + field
+                        + "' holds Unicode direction controls (U+202A-U+202E, U+2066-U+2069); they were removed",
+                "delete them; if the text mixes right-to-left and left-to-right words, it displays correctly without them");
+        return DirectionControls.removed(text);
+    }
+
+    private static List<String> withoutDirectionControls(String field, List<String> texts, Diagnostics diagnostics) {
+        if (texts.stream().noneMatch(DirectionControls::contains)) {
+            return texts;
+        }
+        withoutDirectionControls(field, String.join(", ", texts), 1, diagnostics);
+        return texts.stream().map(DirectionControls::removed).toList();
+    }
+
+    private static int titleLine(ReportDraft draft) {
+        return draft.title != null ? draft.title.line() : draft.heading != null ? draft.heading.line() : 1;
     }
 
     private static String title(ReportDraft draft, String id, Diagnostics diagnostics) {

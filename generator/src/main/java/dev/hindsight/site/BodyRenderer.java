@@ -28,6 +28,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -164,8 +165,35 @@ final class BodyRenderer {
                 }
             } else if (target instanceof LinkTargets.Refuse) {
                 unlink(node);
+            } else if (node instanceof Image image && isRemote(destination)) {
+                linkInsteadOfShowing(image);
             }
         }
+    }
+
+    private static boolean isRemote(String destination) {
+        String url = SafeUrls.sanitize(destination).toLowerCase(Locale.ROOT);
+        return url.startsWith("http:") || url.startsWith("https:");
+    }
+
+    /**
+     * An image from another host would make every reader's browser ask that host for it, on every
+     * visit: a report (or a pasted snippet) could track who reads the knowledge base. A link to the
+     * image, with its alt text, is fetched only when a reader follows it.
+     */
+    private static void linkInsteadOfShowing(Image image) {
+        Link link = new Link(image.getDestination(), image.getTitle());
+        Node child = image.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            link.appendChild(child);
+            child = next;
+        }
+        if (link.getFirstChild() == null) {
+            link.appendChild(new Text(image.getDestination()));
+        }
+        image.insertBefore(link);
+        image.unlink();
     }
 
     /** Keeps what the reader saw (a link's text, an image's alt text) without the target. */

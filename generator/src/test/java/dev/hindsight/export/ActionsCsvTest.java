@@ -151,11 +151,24 @@ class ActionsCsvTest {
     }
 
     @Test
+    void formulasAfterLeadingBlanksGetALeadingApostropheToo() {
+        assertThat(CsvRows.neutralised("  =1+1")).isEqualTo("'  =1+1");
+        assertThat(CsvRows.neutralised(" +1")).isEqualTo("' +1");
+        assertThat(CsvRows.neutralised("\n-2+3")).isEqualTo("'\n-2+3");
+        assertThat(CsvRows.neutralised("\u00a0\u3000@SUM(1)")).isEqualTo("'\u00a0\u3000@SUM(1)");
+        assertThat(CsvRows.neutralised(" \t=1")).isEqualTo("' \t=1");
+        assertThat(CsvRows.neutralised("\t plain")).isEqualTo("'\t plain");
+        assertThat(CsvRows.neutralised("\r plain")).isEqualTo("'\r plain");
+    }
+
+    @Test
     void leavesOrdinaryFieldsAlone() {
         assertThat(CsvRows.neutralised("")).isEmpty();
         assertThat(CsvRows.neutralised("2026-11-25")).isEqualTo("2026-11-25");
         assertThat(CsvRows.neutralised("a=b")).isEqualTo("a=b");
         assertThat(CsvRows.neutralised("'quoted")).isEqualTo("'quoted");
+        assertThat(CsvRows.neutralised("   ")).isEqualTo("   ");
+        assertThat(CsvRows.neutralised("  a = b")).isEqualTo("  a = b");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("incident_started")).doesNotStartWith("'"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.hindsight.site;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
@@ -24,40 +23,25 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.json.Json;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,12 +53,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the URL and sorts, and a report full of script payloads shows them as text without running any.
  */
 class BrowserSmokeTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String INSTALL_HINT = "Headless browser tests need Debian's chromium and chromium-driver"
-            + " at " + CHROMIUM + " and " + CHROMEDRIVER + "; .ci/run installs them"
-            + " (apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver)";
-
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
     private static final Path SAMPLE = Path.of("../sample-site/src/postmortems");
@@ -91,36 +69,14 @@ class BrowserSmokeTest {
      */
     private static final String FAVICON_PROBE = "favicon.ico";
 
-    /** Selenium Manager would download drivers; these keep it offline should anything ever start it. */
-    private static final List<String> SELENIUM_MANAGER_PROPERTIES = List.of("SE_OFFLINE", "SE_AVOID_STATS");
-
     @TempDir
     static Path temp;
 
     private static BuildResult build;
     private static Path site;
-    private static HttpServer server;
+    private static SiteInBrowser browser;
+    private static HeadlessChromium chromium;
     private static WebDriver driver;
-    private static final List<LogRecord> seleniumManagerRecords = new ArrayList<>();
-    private static final Handler seleniumManagerWatch = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (seleniumManagerRecords) {
-                seleniumManagerRecords.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private static final Logger seleniumManagerLog = Logger.getLogger("org.openqa.selenium.manager.SeleniumManager");
-    private static Level seleniumManagerLevel;
-    private static final Map<String, String> propertiesBefore = new HashMap<>();
 
     /** Where the site is opened from. */
     enum Origin {
@@ -128,17 +84,14 @@ class BrowserSmokeTest {
 
         String url(String sitePath) {
             return switch (this) {
-                case FILE -> site.resolve(sitePath).toUri().toString();
-                case HTTP -> "http://127.0.0.1:" + server.getAddress().getPort() + "/" + sitePath;
+                case FILE -> browser.fileRoot() + sitePath;
+                case HTTP -> browser.httpRoot() + sitePath;
             };
         }
     }
 
     @BeforeAll
     static void buildServeAndStartBrowser() throws IOException {
-        assertThat(Path.of(CHROMIUM)).as(INSTALL_HINT).isExecutable();
-        assertThat(Path.of(CHROMEDRIVER)).as(INSTALL_HINT).isExecutable();
-
         Path source = Files.createDirectory(temp.resolve("source"));
         copyTree(SAMPLE, source.resolve("sample"));
         Files.createDirectories(source.resolve("browser-xss"));
@@ -149,74 +102,16 @@ class BrowserSmokeTest {
         assertThat(build.diagnostics()).as("build diagnostics").noneMatch(Diagnostic::isError);
         assertThat(build.load().incidents()).anyMatch(i -> i.id().equals(XSS_ID));
 
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", StaticFiles.of(site));
-        server.start();
-
-        driver = startChromium();
-        synchronized (seleniumManagerRecords) {
-            assertThat(seleniumManagerRecords).as("Selenium Manager must not run")
-                    .extracting(LogRecord::getMessage).isEmpty();
-        }
+        browser = new SiteInBrowser(site, temp.resolve("chromium-profile"));
+        chromium = browser.chromium();
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowserAndServer() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (server != null) {
-                server.stop(0);
-            }
-            seleniumManagerLog.removeHandler(seleniumManagerWatch);
-            seleniumManagerLog.setLevel(seleniumManagerLevel);
-            SELENIUM_MANAGER_PROPERTIES.forEach(p -> {
-                if (propertiesBefore.containsKey(p)) {
-                    System.setProperty(p, propertiesBefore.get(p));
-                } else {
-                    System.clearProperty(p);
-                }
-            });
+        if (browser != null) {
+            browser.close();
         }
-    }
-
-    private static WebDriver startChromium() throws IOException {
-        // Selenium Manager logs at FINE whenever it runs (it is what would reach the network for a
-        // driver); with the driver and browser given explicitly it must never run.
-        seleniumManagerLevel = seleniumManagerLog.getLevel();
-        seleniumManagerLog.setLevel(Level.ALL);
-        seleniumManagerLog.addHandler(seleniumManagerWatch);
-        SELENIUM_MANAGER_PROPERTIES.forEach(p -> {
-            String before = System.setProperty(p, "true");
-            if (before != null) {
-                propertiesBefore.put(p, before);
-            }
-        });
-
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-                .usingAnyFreePort()
-                .build();
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        // No host name resolves: the browser cannot reach anything but 127.0.0.1.
-                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                        "--window-size=1280,900",
-                        // The theme scrolls smoothly unless the reader prefers reduced motion; a click
-                        // lands where the element will be only once scrolling is instant.
-                        "--force-prefers-reduced-motion",
-                        "--user-data-dir=" + Files.createDirectory(temp.resolve("chromium-profile")));
-        // An alert must stay open for the test to see it, not be dismissed by the next command.
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        options.setCapability("goog:loggingPrefs", logs);
-        return new ChromeDriver(service, options);
     }
 
     /* ------------------------------------------------------------------------------------- tests */
@@ -457,16 +352,8 @@ class BrowserSmokeTest {
 
     /* --------------------------------------------------------------------------------- helpers */
 
-    /** Opens a fresh document (never a same-document hash change) with the browser's logs emptied. */
     private static void open(String url) {
-        driver.get("about:blank");
-        drain(LogType.BROWSER);
-        drain(LogType.PERFORMANCE);
-        driver.get(url);
-    }
-
-    private static List<LogEntry> drain(String type) {
-        return driver.manage().logs().get(type).getAll();
+        chromium.open(url);
     }
 
     /**
@@ -476,40 +363,14 @@ class BrowserSmokeTest {
     private static void assertCleanLoad(Origin origin) {
         String own = origin.url("");
         String favicon = own + FAVICON_PROBE;
-        assertThat(drain(LogType.BROWSER)).as("console errors")
-                .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .extracting(LogEntry::getMessage)
+        assertThat(chromium.consoleErrors()).as("console errors")
                 .filteredOn(message -> !message.startsWith(favicon + " "))
                 .isEmpty();
-        Map<Object, String> requests = new LinkedHashMap<>();
-        List<String> failures = new ArrayList<>();
-        for (LogEntry entry : drain(LogType.PERFORMANCE)) {
-            Map<String, Object> message = devToolsMessage(entry);
-            Map<?, ?> params = (Map<?, ?>) message.get("params");
-            switch (String.valueOf(message.get("method"))) {
-                case "Network.requestWillBeSent" ->
-                        requests.put(params.get("requestId"), String.valueOf(((Map<?, ?>) params.get("request")).get("url")));
-                case "Network.loadingFailed" -> failures.add(requests.get(params.get("requestId")) + ": "
-                        + params.get("errorText") + (params.containsKey("blockedReason") ? " " + params.get("blockedReason") : ""));
-                case "Network.responseReceived" -> {
-                    Map<?, ?> response = (Map<?, ?>) params.get("response");
-                    if (((Number) response.get("status")).intValue() >= 400) {
-                        failures.add(response.get("url") + ": HTTP " + response.get("status"));
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        assertThat(requests.values()).as("requests").isNotEmpty()
+        HeadlessChromium.Network network = chromium.network();
+        assertThat(network.requests()).as("requests").isNotEmpty()
                 .allSatisfy(url -> assertThat(url).startsWith(own));
-        assertThat(failures).as("failed requests").filteredOn(failure -> !failure.startsWith(favicon + ": ")).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> devToolsMessage(LogEntry entry) {
-        Map<String, Object> wrapper = new Json().toType(entry.getMessage(), Map.class);
-        return (Map<String, Object>) wrapper.get("message");
+        assertThat(network.failures()).as("failed requests").filteredOn(failure -> !failure.startsWith(favicon + ": "))
+                .isEmpty();
     }
 
     private static void assertNoAlert() {

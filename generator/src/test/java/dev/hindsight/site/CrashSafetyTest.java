@@ -5,25 +5,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A build killed with SIGKILL (in a child JVM, at the start of each phase) leaves the previous site
- * exactly as it was, and the next build succeeds and clears what the killed one left; two builds on
- * one output directory never interleave: the second fails at once with HS162, across processes too.
+ * A build killed with SIGKILL (in a child JVM, at the start of each phase and while it writes pages)
+ * leaves the previous site exactly as it was, and the next build succeeds and clears what the killed one
+ * left; two builds on one output directory never interleave: the second fails at once with HS162,
+ * across processes too.
  */
 class CrashSafetyTest {
+    private static final int MANY_REPORTS = 400;
+
     @TempDir
     Path temp;
 
@@ -64,6 +71,81 @@ class CrashSafetyTest {
         BuiltSite next = BuiltSite.sample(out);
         assertThat(next.result().site().written()).isTrue();
         assertThat(AtomicBuildTest.besideTheSite(out)).isEmpty();
+    }
+
+    /**
+     * Kills the build while it writes pages: the child builds {@value #MANY_REPORTS} reports (so writing
+     * takes long enough to catch it in the act) and is killed as soon as its staging directory holds
+     * {@code pages} incident pages.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 60, 240})
+    void aBuildKilledWhileWritingPagesLeavesThePreviousSiteAndTheNextBuildSucceeds(int pages) throws Exception {
+        Path source = manyReports(temp.resolve("many"));
+        Path out = temp.resolve("site");
+        assertThat(BuiltSite.sample(out).result().site().written()).isTrue();
+        Map<String, String> before = BuiltSite.files(out);
+
+        Process killed = child(source.toString(), out.toString());
+        try {
+            awaitStagedIncidentPages(killed, out, pages);
+        } finally {
+            killed.destroyForcibly(); // SIGKILL, halfway through the pages
+            killed.waitFor();
+        }
+
+        assertThat(BuiltSite.files(out)).isEqualTo(before);
+        assertThat(AtomicBuildTest.besideTheSite(out)).as("the killed build's staging directory")
+                .anyMatch(name -> name.startsWith(".site.new-"));
+        BuiltSite next = BuiltSite.build(source, out, BuiltSite.settings());
+        assertThat(next.result().site().written()).isTrue();
+        assertThat(BuiltSite.files(out).keySet()).filteredOn(p -> p.matches("incidents/GEN-[^/]+/index\\.html"))
+                .hasSize(MANY_REPORTS);
+        assertThat(AtomicBuildTest.besideTheSite(out)).isEmpty();
+    }
+
+    /** {@value #MANY_REPORTS} small valid reports, one a day from 2025-01-01. */
+    private static Path manyReports(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        LocalDate day = LocalDate.of(2025, 1, 1);
+        for (int i = 0; i < MANY_REPORTS; i++, day = day.plusDays(1)) {
+            String id = "GEN-" + day + "-001";
+            Files.writeString(dir.resolve(id + ".md"), "---\nid: " + id + "\ntitle: \"Generated report " + i
+                    + "\"\nseverity: P" + (1 + i % 4) + "\nstarted: " + day + "T10:00Z\nservices: [service-" + i % 7
+                    + "]\ntags: [tag-" + i % 11 + "]\n---\n## Summary\n\nA generated incident, number " + i + ".\n");
+        }
+        return dir;
+    }
+
+    /**
+     * Waits until the staging directory of a build of {@code out} holds {@code pages} incident pages.
+     * There is no event to wait for in another process, so this polls, every millisecond.
+     */
+    private static void awaitStagedIncidentPages(Process build, Path out, int pages) throws IOException,
+            InterruptedException {
+        while (build.isAlive()) {
+            try (Stream<Path> staging = Files.list(out.getParent())) {
+                for (Path dir : staging.filter(p -> p.getFileName().toString().startsWith(".site.new-")).toList()) {
+                    if (incidentPages(dir.resolve("incidents")) >= pages) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("the build ended before it had written " + pages + " pages: "
+                + new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static long incidentPages(Path incidents) throws IOException {
+        if (!Files.isDirectory(incidents)) {
+            return 0;
+        }
+        try (Stream<Path> dirs = Files.list(incidents)) {
+            return dirs.filter(d -> Files.exists(d.resolve("index.html"))).count();
+        } catch (NoSuchFileException e) {
+            return 0; // the build renamed its staging directory into place meanwhile
+        }
     }
 
     @Test

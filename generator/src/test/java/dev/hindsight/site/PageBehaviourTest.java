@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.json.Json;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -28,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -318,38 +316,15 @@ class PageBehaviourTest {
                 problems.add("console: " + entry.getMessage());
             }
         }
-        Map<Object, String> requests = new LinkedHashMap<>();
-        List<String> failures = new ArrayList<>();
-        for (LogEntry entry : scripted.manage().logs().get(LogType.PERFORMANCE).getAll()) {
-            Map<String, Object> message = devToolsMessage(entry);
-            Map<?, ?> params = (Map<?, ?>) message.get("params");
-            switch (String.valueOf(message.get("method"))) {
-                case "Network.requestWillBeSent" ->
-                        requests.put(params.get("requestId"), String.valueOf(((Map<?, ?>) params.get("request")).get("url")));
-                case "Network.loadingFailed" -> failures.add(requests.get(params.get("requestId")) + ": "
-                        + params.get("errorText") + (params.containsKey("blockedReason") ? " " + params.get("blockedReason") : ""));
-                case "Network.responseReceived" -> {
-                    Map<?, ?> response = (Map<?, ?>) params.get("response");
-                    if (((Number) response.get("status")).intValue() >= 400) {
-                        failures.add(response.get("url") + ": HTTP " + response.get("status"));
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+        HeadlessChromium.Network network = HeadlessChromium.network(scripted.manage().logs().get(LogType.PERFORMANCE).getAll());
+        List<String> requests = network.requests();
+        List<String> failures = network.failures();
         if (requests.isEmpty()) {
             problems.add("request: none recorded (the network log is not working)");
         }
-        requests.values().stream().filter(u -> !u.startsWith(own)).forEach(u -> problems.add("request: off-site " + u));
+        requests.stream().filter(u -> !u.startsWith(own)).forEach(u -> problems.add("request: off-site " + u));
         failures.stream().filter(f -> !f.startsWith(favicon + ": ")).forEach(f -> problems.add("request: " + f));
         return problems;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> devToolsMessage(LogEntry entry) {
-        Map<String, Object> wrapper = new Json().toType(entry.getMessage(), Map.class);
-        return (Map<String, Object>) wrapper.get("message");
     }
 
     private static String firstPageUnder(String directory) {

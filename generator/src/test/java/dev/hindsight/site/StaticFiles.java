@@ -2,9 +2,11 @@ package dev.hindsight.site;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,6 +26,14 @@ final class StaticFiles implements HttpHandler {
     /** Serves {@code root} at the context the handler is mounted on. */
     static HttpHandler of(Path root) {
         return new StaticFiles(root);
+    }
+
+    /** A server on 127.0.0.1, at a free port, serving {@code root} at {@code /}; started. */
+    static HttpServer serve(Path root) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", of(root));
+        server.start();
+        return server;
     }
 
     @Override

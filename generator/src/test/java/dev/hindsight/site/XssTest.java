@@ -209,7 +209,10 @@ class XssTest {
         }
         assertThat(body.text()).contains("tab entity", "newline entity");
         // Images with unsafe sources are replaced by their alt text: an <img src="#"> would fetch the page.
-        assertThat(body.select("img")).extracting(i -> i.attr("src")).containsExactly("https://example.com/x.png");
+        // An image from another host becomes a link to it: showing it would fetch it for every reader.
+        assertThat(body.select("img")).isEmpty();
+        assertThat(body.select("a[href=https://example.com/x.png]")).singleElement()
+                .satisfies(a -> assertThat(a.text()).isEqualTo("alt \"><img src=x onerror=alert(1)>"));
         assertThat(body.select("a[title]")).extracting(a -> a.attr("title"))
                 .contains("\" onmouseover=\"alert(1)", "\"><script>alert(1)</script>");
     }
