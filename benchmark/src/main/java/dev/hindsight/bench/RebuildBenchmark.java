@@ -76,5 +76,6 @@ public final class RebuildBenchmark {
             System.out.println(line);
         }
         System.out.printf(Locale.ROOT, "median rebuild of %d: %.3f s%n", runs, Benchmark.median(seconds));
+        RunOnce.deleteTree(out.getParent());
     }
 }

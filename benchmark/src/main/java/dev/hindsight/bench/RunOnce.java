@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One benchmark task in the JVM it was started in: {@code load} (read the corpus) or {@code build} (the whole
@@ -85,8 +87,9 @@ public final class RunOnce {
         int reports;
         long errors;
         double[] phases;
+        Path out = null;
         if (task.equals("build")) {
-            Path out = Files.createTempDirectory("hindsight-bench-site").resolve("site");
+            out = Files.createTempDirectory("hindsight-bench-site").resolve("site");
             LocalDate asOf = LocalDate.of(2026, 11, 25);
             double[] seconds = new double[BuildPhase.values().length];
             BuildResult result = SiteGeneration.run(new BuildRequest(corpus, out, settings,
@@ -109,7 +112,19 @@ public final class RunOnce {
             phases = new double[] {(System.nanoTime() - start) / 1e9};
         }
         double total = (System.nanoTime() - start) / 1e9;
-        System.out.println(new Figures(reports, errors, total, phases, peakHeapMiB(), peakRssMiB()).toLine());
+        Figures figures = new Figures(reports, errors, total, phases, peakHeapMiB(), peakRssMiB());
+        if (out != null) {
+            deleteTree(out.getParent()); // a 10,000-report site is 860 MB; runs must not fill the disk
+        }
+        System.out.println(figures.toLine());
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static double peakHeapMiB() {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -48,8 +49,10 @@ public final class RelatedIncidents {
         // again for the reasons of every incident it turns out to be related to.
         List<Map<SearchField, List<String>>> analysed = IntStream.range(0, incidents.size()).parallel()
                 .mapToObj(i -> analyse(incidents.get(i), search)).toList();
+        // Most terms recur across incidents: their document frequencies are looked up in the index once.
+        Map<Term, Integer> docFreqs = new ConcurrentHashMap<>();
         List<List<RelatedIncident>> found = IntStream.range(0, incidents.size()).parallel()
-                .mapToObj(i -> forIncident(i, incidents, analysed, search, limit)).toList();
+                .mapToObj(i -> forIncident(i, incidents, analysed, search, docFreqs, limit)).toList();
         Map<String, List<RelatedIncident>> related = new LinkedHashMap<>();
         for (int i = 0; i < incidents.size(); i++) {
             related.put(incidents.get(i).id(), found.get(i));
@@ -71,7 +74,8 @@ public final class RelatedIncidents {
 
     private static List<RelatedIncident> forIncident(int self, List<Incident> incidents,
                                                      List<Map<SearchField, List<String>>> analysed,
-                                                     IncidentSearch search, int limit) {
+                                                     IncidentSearch search, Map<Term, Integer> docFreqs,
+                                                     int limit) {
         IndexReader reader = search.searcher().getIndexReader();
         Incident incident = incidents.get(self);
         List<WeightedTerm> terms = new ArrayList<>();
@@ -80,7 +84,8 @@ public final class RelatedIncidents {
                 Map<String, Integer> frequencies = new HashMap<>();
                 analysed.get(self).get(field).forEach(t -> frequencies.merge(t, 1, Integer::sum));
                 for (Map.Entry<String, Integer> e : frequencies.entrySet()) {
-                    int docFreq = reader.docFreq(new Term(field.fieldName(), e.getKey()));
+                    int docFreq = docFreqs.computeIfAbsent(new Term(field.fieldName(), e.getKey()),
+                            term -> docFreq(reader, term));
                     if (docFreq <= 1) {
                         continue; // only this incident has it: it links to nothing
                     }
@@ -109,6 +114,14 @@ public final class RelatedIncidents {
                         reasons(incident, incidents.get(hit.doc), significant, analysed.get(hit.doc))));
             }
             return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int docFreq(IndexReader reader, Term term) {
+        try {
+            return reader.docFreq(term);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

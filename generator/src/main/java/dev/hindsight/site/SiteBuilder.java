@@ -141,6 +141,17 @@ public final class SiteBuilder {
                             models.incident(incident, body, links, related.getOrDefault(incident.id(), List.of())));
                 }));
             }
+            // Exports and search data are written alongside the pages rather than after them: the largest
+            // (incidents.json) takes seconds on one core that would otherwise idle.
+            for (ExtraFile extra : extras) {
+                jobs.add(0, PageJob.page(() -> {
+                    try {
+                        output.write(extra.sitePath(), extra.content());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            }
             // Pages are independent of each other: render them on all cores, each with its own diagnostics,
             // merged in a stable order afterwards. A page that fails must not end the stream early: the
             // other pages would go on writing into the staging directory while it is removed.
@@ -150,9 +161,6 @@ public final class SiteBuilder {
                     throw outcome.failure();
                 }
                 diagnostics.addAll(outcome.diagnostics());
-            }
-            for (ExtraFile extra : extras) {
-                output.write(extra.sitePath(), extra.content());
             }
             for (Map.Entry<String, byte[]> asset : assets.files().entrySet()) {
                 output.write(asset.getKey(), asset.getValue());
