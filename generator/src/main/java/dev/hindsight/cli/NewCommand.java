@@ -17,8 +17,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -87,9 +85,8 @@ final class NewCommand implements Callable<Integer> {
         ZoneId where = zone == null ? ZoneId.systemDefault() : zone;
         LocalDateTime when = started != null ? started : LocalDateTime.now(where).truncatedTo(ChronoUnit.MINUTES);
         OffsetDateTime start = when.atZone(where).toOffsetDateTime();
-        List<String> serviceList = services == null ? List.of()
-                : Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        NewReport report = new NewReport(title.strip(), level, serviceList, owner == null ? null : owner.strip(),
+        NewReport report = new NewReport(title.strip(), level, NewReport.commaSeparated(services),
+                owner == null ? null : owner.strip(),
                 start, reportStyle, language);
         try {
             Path file = ReportScaffold.create(source, report);

@@ -4,6 +4,7 @@ import dev.hindsight.model.ReportStyle;
 import dev.hindsight.model.Severity;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,6 +29,12 @@ public record NewReport(String title, Severity severity, List<String> services, 
         Objects.requireNonNull(style, "style");
         Objects.requireNonNull(language, "language");
         services = List.copyOf(services);
+    }
+
+    /** "checkout, payments-api" as the list the option means: blanks and empty entries dropped, none for null. */
+    public static List<String> commaSeparated(String text) {
+        return text == null ? List.of()
+                : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Whether the template is the Chinese one. */

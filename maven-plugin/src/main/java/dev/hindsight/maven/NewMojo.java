@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -72,9 +70,8 @@ public class NewMojo extends AbstractHindsightMojo {
             throw new MojoExecutionException("hindsight.started: '" + started + "' is not a date-time "
                     + "(use e.g. 2026-12-04T09:30)");
         }
-        List<String> serviceList = services == null ? List.of()
-                : Arrays.stream(services.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        NewReport report = new NewReport(title.strip(), level, serviceList, owner == null ? null : owner.strip(),
+        NewReport report = new NewReport(title.strip(), level, NewReport.commaSeparated(services),
+                owner == null ? null : owner.strip(),
                 when.atZone(zone()).toOffsetDateTime(), reportStyle, language);
         try {
             Path file = ReportScaffold.create(sourceDirectory.toPath(), report);
