@@ -1,6 +1,6 @@
 package dev.hindsight.load;
 
-import dev.hindsight.bench.CorpusGenerator;
+import dev.hindsight.bench.TemporaryCorpus;
 import dev.hindsight.diagnostic.Diagnostics;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,9 +41,8 @@ public class ParseBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws IOException {
-        Path corpus = Files.createTempDirectory("hindsight-jmh-corpus");
-        CorpusGenerator.generate(64, 7, corpus);
-        try (Stream<Path> files = Files.walk(corpus)) {
+        try (TemporaryCorpus corpus = TemporaryCorpus.generate(64, 7);
+             Stream<Path> files = Files.walk(corpus.root())) {
             reports = files.filter(f -> f.toString().endsWith(".md")).sorted().map(ParseBenchmark::read).toList();
         }
         parts = reports.stream().map(t -> FrontMatterSplitter.split(t, new Diagnostics("r.md")).orElseThrow()).toList();

@@ -1,10 +1,7 @@
 package dev.hindsight.search;
 
-import dev.hindsight.bench.CorpusGenerator;
+import dev.hindsight.bench.TemporaryCorpus;
 import dev.hindsight.kb.KnowledgeBase;
-import dev.hindsight.load.LoadResult;
-import dev.hindsight.load.LoadSettings;
-import dev.hindsight.load.ReportLoader;
 import org.apache.lucene.store.Directory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,10 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,11 +35,9 @@ public class ShardExportBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path corpus = Files.createTempDirectory("hindsight-jmh-corpus");
-        CorpusGenerator.generate(1000, 13, corpus);
-        LoadResult loaded = new ReportLoader(new LoadSettings(ZoneOffset.UTC, LoadSettings.DEFAULT_MAX_REPORT_BYTES))
-                .load(corpus);
-        kb = new KnowledgeBase(loaded.incidents(), LocalDate.of(2026, 11, 25));
+        try (TemporaryCorpus corpus = TemporaryCorpus.generate(1000, 13)) {
+            kb = new KnowledgeBase(corpus.load().incidents(), LocalDate.of(2026, 11, 25));
+        }
         index = IncidentIndex.build(kb);
     }
 

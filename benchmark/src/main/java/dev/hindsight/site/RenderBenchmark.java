@@ -1,11 +1,9 @@
 package dev.hindsight.site;
 
-import dev.hindsight.bench.CorpusGenerator;
+import dev.hindsight.bench.TemporaryCorpus;
 import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadResult;
-import dev.hindsight.load.LoadSettings;
-import dev.hindsight.load.ReportLoader;
 import dev.hindsight.model.Incident;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,8 +20,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -44,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RenderBenchmark {
+    private TemporaryCorpus corpus;
     private KnowledgeBase kb;
     private PageModels models;
     private Templates templates;
@@ -54,10 +51,9 @@ public class RenderBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        Path corpus = Files.createTempDirectory("hindsight-jmh-corpus");
-        CorpusGenerator.generate(256, 11, corpus);
-        LoadResult loaded = new ReportLoader(new LoadSettings(ZoneOffset.UTC, LoadSettings.DEFAULT_MAX_REPORT_BYTES))
-                .load(corpus);
+        // Kept until tear-down: links to attachments are resolved against the corpus while rendering.
+        corpus = TemporaryCorpus.generate(256, 11);
+        LoadResult loaded = corpus.load();
         LocalDate asOf = LocalDate.of(2026, 11, 25);
         kb = new KnowledgeBase(loaded.incidents(), asOf);
         messages = new Messages(Locale.ENGLISH);
@@ -66,12 +62,13 @@ public class RenderBenchmark {
         bodies = new BodyRenderer(false);
         Map<String, String> ids = new LinkedHashMap<>();
         kb.incidents().forEach(i -> ids.put(i.source().path(), i.id()));
-        links = new LinkTargets(corpus, ids);
+        links = new LinkTargets(corpus.root(), ids);
     }
 
     @TearDown(Level.Trial)
     public void close() {
         templates.close();
+        corpus.close();
     }
 
     private Incident incident() {
