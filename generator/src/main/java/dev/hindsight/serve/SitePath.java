@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Maps a request's path to a file of the served site, refusing anything that could leave it: {@code ..} and
@@ -83,7 +82,7 @@ final class SitePath {
     static String contentType(Path file) {
         String name = file.getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-        return Optional.ofNullable(switch (extension) {
+        return switch (extension) {
             case "html" -> "text/html; charset=utf-8";
             case "css" -> "text/css; charset=utf-8";
             case "js" -> "text/javascript; charset=utf-8";
@@ -97,7 +96,7 @@ final class SitePath {
             case "txt" -> "text/plain; charset=utf-8";
             case "csv" -> "text/csv; charset=utf-8";
             case "ics" -> "text/calendar; charset=utf-8";
-            default -> null;
-        }).orElse("application/octet-stream");
+            default -> "application/octet-stream";
+        };
     }
 }
