@@ -6,7 +6,6 @@ import dev.hindsight.load.LoadSettings;
 import dev.hindsight.load.ReportLoader;
 import dev.hindsight.search.IncidentIndex;
 import dev.hindsight.search.IncidentSearch;
-import org.apache.lucene.store.Directory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,14 +53,14 @@ public final class SearchBenchmark {
                 .load(corpus);
         KnowledgeBase kb = new KnowledgeBase(load.incidents(), LocalDate.of(2026, 11, 25));
         List<Double> buildSeconds = new ArrayList<>();
-        Directory index = null;
+        IncidentIndex index = null;
         for (int run = 0; run < 3; run++) {
             long start = System.nanoTime();
             index = IncidentIndex.build(kb);
             buildSeconds.add((System.nanoTime() - start) / 1e9);
         }
-        long size = IncidentIndex.files(index).values().stream().mapToLong(b -> b.length).sum();
-        try (IncidentSearch search = new IncidentSearch(index)) {
+        long size = index.files().values().stream().mapToLong(b -> b.length).sum();
+        try (IncidentSearch search = new IncidentSearch(index.directory())) {
             for (int warm = 0; warm < 20; warm++) {
                 for (String q : QUERIES) {
                     search.search(q, 10);

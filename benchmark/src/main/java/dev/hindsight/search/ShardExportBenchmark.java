@@ -38,12 +38,12 @@ public class ShardExportBenchmark {
         try (TemporaryCorpus corpus = TemporaryCorpus.generate(1000, 13)) {
             kb = new KnowledgeBase(corpus.load().incidents(), LocalDate.of(2026, 11, 25));
         }
-        index = IncidentIndex.build(kb);
+        index = IncidentIndex.build(kb).directory();
     }
 
     @Benchmark
     public Object buildIndex() {
-        return IncidentIndex.build(kb);
+        return IncidentIndex.build(kb).directory();
     }
 
     @Benchmark

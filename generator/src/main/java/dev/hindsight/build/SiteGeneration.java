@@ -59,15 +59,15 @@ public final class SiteGeneration {
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
-        Directory index = phases.run(BuildPhase.SEARCH_INDEX, () -> IncidentIndex.build(kb));
+        IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> IncidentIndex.build(kb));
         phases.run(BuildPhase.STATIC_SEARCH, () -> {
-            IncidentIndex.files(index).forEach((name, bytes) ->
+            index.files().forEach((name, bytes) ->
                     extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
-            StaticSearchExport.files(index, kb, incident -> SitePaths.incident(incident.id()))
+            StaticSearchExport.files(index.directory(), kb, incident -> SitePaths.incident(incident.id()))
                     .forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
             return null;
         });
-        Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index));
+        Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index.directory()));
         SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
                 .build(kb, request.source(), request.output(), extras, related));
         return new BuildResult(load, site);

@@ -2,10 +2,9 @@ package dev.hindsight.search;
 
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
@@ -16,41 +15,92 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
- * Builds the Lucene index of a knowledge base: one document per incident, in the knowledge base's
- * order (newest first), so document numbers are stable and the browser engine can use them too. One
- * segment, written in memory; the site copies its files into {@code search/index/}.
+ * The Lucene index of a knowledge base: one document per incident, in the knowledge base's order (newest
+ * first), so document numbers are stable and the browser engine can use them too. The site copies its files
+ * into {@code search/index/}.
+ *
+ * <p>The index is made of segments of {@value #SEGMENT_SIZE} consecutive incidents, each written by its own
+ * writer: the segments are indexed on every core at once (one writer is one thread), each needs only a small
+ * buffer, and a rebuild after an edit re-indexes only the segments whose incidents changed. Joining them adds
+ * their files in order without merging, so document numbers still follow the knowledge base.
  */
 public final class IncidentIndex {
     /** Where the index's files go in the site. */
     public static final String SITE_DIRECTORY = "search/index/";
+    /** Incidents per segment: small enough that re-indexing one after an edit is quick. */
+    static final int SEGMENT_SIZE = 256;
 
-    private IncidentIndex() {
+    private final int segmentSize;
+    private final List<Segment> segments;
+    private final Directory directory;
+    private final int reindexed;
+
+    /** One segment's incidents and the directory holding their index. */
+    private record Segment(List<Incident> incidents, Directory directory) {
+        boolean holds(List<Incident> others) {
+            if (others.size() != incidents.size()) {
+                return false;
+            }
+            for (int i = 0; i < others.size(); i++) {
+                // Unchanged reports are usually the very same objects (the load cache); equals otherwise.
+                if (others.get(i) != incidents.get(i) && !others.get(i).equals(incidents.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
-    public static Directory build(KnowledgeBase kb) {
+    private IncidentIndex(int segmentSize, List<Segment> segments, Directory directory, int reindexed) {
+        this.segmentSize = segmentSize;
+        this.segments = segments;
+        this.directory = directory;
+        this.reindexed = reindexed;
+    }
+
+    /** Indexes every incident of {@code kb}. */
+    public static IncidentIndex build(KnowledgeBase kb) {
+        return build(kb, null);
+    }
+
+    /**
+     * Indexes {@code kb}, taking from {@code previous} (an index of an earlier state of the same reports, or
+     * {@code null}) every segment whose incidents are unchanged.
+     */
+    public static IncidentIndex build(KnowledgeBase kb, IncidentIndex previous) {
+        return build(kb, previous, SEGMENT_SIZE);
+    }
+
+    static IncidentIndex build(KnowledgeBase kb, IncidentIndex previous, int segmentSize) {
+        List<Incident> incidents = kb.incidents();
+        List<Segment> earlier = previous != null && previous.segmentSize == segmentSize ? previous.segments : List.of();
+        int count = (incidents.size() + segmentSize - 1) / segmentSize;
+        List<Segment> segments = IntStream.range(0, count).parallel().mapToObj(n -> {
+            List<Incident> part = incidents.subList(n * segmentSize, Math.min(incidents.size(), (n + 1) * segmentSize));
+            if (n < earlier.size() && earlier.get(n).holds(part)) {
+                return earlier.get(n);
+            }
+            return new Segment(List.copyOf(part), indexed(part));
+        }).toList();
+        int reindexed = (int) IntStream.range(0, count)
+                .filter(n -> n >= earlier.size() || segments.get(n) != earlier.get(n)).count();
+        return new IncidentIndex(segmentSize, segments, joined(segments), reindexed);
+    }
+
+    private static Directory indexed(List<Incident> incidents) {
         Directory directory = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(256)
+                .setRAMBufferSizeMB(32)
                 .setUseCompoundFile(false);
-        Analyzer analyzer = new SearchAnalyzer();
-        List<Incident> incidents = kb.incidents();
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            // The writer takes documents in the knowledge base's order (document numbers must follow it), one
-            // thread; the analysis, most of the work, runs on every core a batch ahead of the writer.
-            CompletableFuture<List<Document>> next = analyse(incidents, 0, analyzer);
-            for (int from = 0; from < incidents.size(); from += BATCH) {
-                List<Document> batch = next.join();
-                next = analyse(incidents, from + BATCH, analyzer);
-                for (Document document : batch) {
-                    writer.addDocument(document);
-                }
+            for (Incident incident : incidents) {
+                writer.addDocument(IndexedIncident.document(incident));
             }
-            // One segment: document numbers equal the knowledge base's order, and reading is simplest.
-            writer.forceMerge(1);
+            writer.forceMerge(1); // a segment per part even when a huge report overflowed the buffer
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
@@ -58,20 +108,34 @@ public final class IncidentIndex {
         return directory;
     }
 
-    /** Documents analysed ahead of the writer at a time: enough to keep the cores busy, few enough to fit. */
-    private static final int BATCH = 256;
-
-    private static CompletableFuture<List<Document>> analyse(List<Incident> incidents, int from, Analyzer analyzer) {
-        if (from >= incidents.size()) {
-            return CompletableFuture.completedFuture(List.of());
+    /** The segments as one index, in order, without merging them (merging would take as long as indexing). */
+    private static Directory joined(List<Segment> segments) {
+        Directory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setMergePolicy(NoMergePolicy.INSTANCE)
+                .setUseCompoundFile(false);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            writer.addIndexes(segments.stream().map(Segment::directory).toArray(Directory[]::new));
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the search index", e);
         }
-        List<Incident> batch = incidents.subList(from, Math.min(incidents.size(), from + BATCH));
-        return CompletableFuture.supplyAsync(() -> batch.parallelStream()
-                .map(incident -> IndexedIncident.analysedDocument(incident, analyzer)).toList());
+        return directory;
+    }
+
+    /** The whole index, to search or to read. */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** How many segments this build indexed rather than took from the previous index. */
+    public int reindexedSegments() {
+        return reindexed;
     }
 
     /** The index's files by name, for writing them into the site. */
-    public static Map<String, byte[]> files(Directory directory) {
+    public Map<String, byte[]> files() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             for (String name : directory.listAll()) {

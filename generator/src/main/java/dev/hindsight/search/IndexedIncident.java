@@ -6,7 +6,6 @@ import dev.hindsight.model.Lesson;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
@@ -42,22 +41,22 @@ final class IndexedIncident {
     }
 
     /**
-     * The incident's document with its text fields analysed here, on the calling thread, by {@code analyzer}
-     * (see {@link AnalysedText}); the fields are those the searches and the static export read.
+     * The incident's document, its text fields analysed by the writer's {@link SearchAnalyzer}; the fields are
+     * those the searches and the static export read.
      */
-    static Document analysedDocument(Incident incident, Analyzer analyzer) {
+    static Document document(Incident incident) {
         Document doc = new Document();
         doc.add(new StringField(ID, incident.id(), Field.Store.YES));
-        addAnalysed(doc, analyzer, SEVERITY, incident.severity().name().toLowerCase(Locale.ROOT), true);
-        addAnalysed(doc, analyzer, YEAR, String.valueOf(incident.times().started().getYear()), true);
+        addText(doc, SEVERITY, incident.severity().name().toLowerCase(Locale.ROOT), true);
+        addText(doc, YEAR, String.valueOf(incident.times().started().getYear()), true);
         doc.add(new StoredField(STARTED, incident.times().started().toString()));
-        texts(incident).forEach((field, text) -> addAnalysed(doc, analyzer, field.fieldName(), text,
+        texts(incident).forEach((field, text) -> addText(doc, field.fieldName(), text,
                 field == SearchField.TITLE || field == SearchField.SUMMARY));
         return doc;
     }
 
-    private static void addAnalysed(Document doc, Analyzer analyzer, String field, String text, boolean stored) {
-        doc.add(new Field(field, AnalysedText.of(analyzer, field, text).stream(), TextField.TYPE_NOT_STORED));
+    private static void addText(Document doc, String field, String text, boolean stored) {
+        doc.add(new TextField(field, text, Field.Store.NO));
         if (stored) {
             doc.add(new StoredField(field, text));
         }

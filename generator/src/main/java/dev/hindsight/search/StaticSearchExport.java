@@ -5,9 +5,12 @@ import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.Incident;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -99,13 +102,13 @@ public final class StaticSearchExport {
     private static Map<String, byte[]> files(DirectoryReader reader, KnowledgeBase kb,
                                              Function<Incident, String> pageOf) throws IOException {
         List<Incident> incidents = kb.incidents();
-        if (reader.maxDoc() != incidents.size() || reader.leaves().size() > 1 || reader.hasDeletions()) {
-            throw new IllegalStateException("the index must hold the knowledge base's incidents in one segment");
+        if (reader.maxDoc() != incidents.size() || reader.hasDeletions()) {
+            throw new IllegalStateException("the index must hold exactly the knowledge base's incidents");
         }
-        LeafReader leaf = reader.leaves().isEmpty() ? null : reader.leaves().get(0).reader();
+        StoredFields stored = reader.storedFields();
         for (int doc = 0; doc < incidents.size(); doc++) {
             // Document numbers are what the browser reports; they must be the knowledge base's positions.
-            String id = leaf.storedFields().document(doc, Set.of(IndexedIncident.ID)).get(IndexedIncident.ID);
+            String id = stored.document(doc, Set.of(IndexedIncident.ID)).get(IndexedIncident.ID);
             if (!incidents.get(doc).id().equals(id)) {
                 throw new IllegalStateException("document " + doc + " is " + id + ", not " + incidents.get(doc).id());
             }
@@ -115,7 +118,7 @@ public final class StaticSearchExport {
         TreeMap<String, StringBuilder> postings = new TreeMap<>();
         List<FieldStatistics> statistics = new ArrayList<>();
         for (SearchField field : SearchField.values()) {
-            statistics.add(readField(leaf, field, incidents.size(), postings));
+            statistics.add(readField(reader, field, incidents.size(), postings));
         }
         int shards = shardCount(postings);
         writeShards(postings, shards, data);
@@ -139,13 +142,15 @@ public final class StaticSearchExport {
     }
 
     /** Adds the field's postings to {@code postings} (term → encoded postings of all fields so far). */
-    private static FieldStatistics readField(LeafReader leaf, SearchField field, int maxDoc,
+    private static FieldStatistics readField(IndexReader reader, SearchField field, int maxDoc,
                                              TreeMap<String, StringBuilder> postings) throws IOException {
-        Terms terms = leaf == null ? null : leaf.terms(field.fieldName());
+        // The index has several segments (see IncidentIndex); these views read them as one, documents numbered
+        // across segments in order.
+        Terms terms = MultiTerms.getTerms(reader, field.fieldName());
         if (terms == null) {
             return new FieldStatistics(field, 0, 0);
         }
-        int[] norms = norms(leaf, field, maxDoc);
+        int[] norms = norms(reader, field, maxDoc);
         TermsEnum termsEnum = terms.iterator();
         PostingsEnum docs = null;
         for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
@@ -183,9 +188,9 @@ public final class StaticSearchExport {
     }
 
     /** The encoded norm (BM25's length byte, unsigned) of every document in the field. */
-    private static int[] norms(LeafReader leaf, SearchField field, int maxDoc) throws IOException {
+    private static int[] norms(IndexReader reader, SearchField field, int maxDoc) throws IOException {
         int[] norms = new int[maxDoc];
-        NumericDocValues values = leaf.getNormValues(field.fieldName());
+        NumericDocValues values = MultiDocValues.getNormValues(reader, field.fieldName());
         if (values != null) {
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 norms[doc] = Byte.toUnsignedInt((byte) values.longValue());

@@ -26,7 +26,7 @@ class SearchIndexTest {
         kb = new KnowledgeBase(new ReportLoader(new LoadSettings(ZoneId.of("Asia/Shanghai"),
                 LoadSettings.DEFAULT_MAX_REPORT_BYTES)).load(Path.of("../sample-site/src/postmortems")).incidents(),
                 LocalDate.of(2026, 11, 25));
-        search = new IncidentSearch(IncidentIndex.build(kb));
+        search = new IncidentSearch(IncidentIndex.build(kb).directory());
     }
 
     @AfterAll

@@ -49,7 +49,7 @@ public class SearchMojo extends AbstractHindsightMojo {
         LoadResult load = new ReportLoader(loadSettings()).load(sourceDirectory.toPath());
         KnowledgeBase kb = new KnowledgeBase(load.incidents(), asOfDate());
         List<SearchHit> hits;
-        try (IncidentSearch search = new IncidentSearch(IncidentIndex.build(kb))) {
+        try (IncidentSearch search = new IncidentSearch(IncidentIndex.build(kb).directory())) {
             hits = search.search(query, limit);
         } catch (IncidentSearch.BadQueryException e) {
             throw new MojoExecutionException(e.getMessage());

@@ -1,0 +1,94 @@
+package dev.hindsight.search;
+
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.load.LoadSettings;
+import dev.hindsight.load.ReportLoader;
+import dev.hindsight.model.Incident;
+import org.apache.lucene.index.DirectoryReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index is written in segments of consecutive incidents (so they can be indexed in parallel and re-indexed
+ * one at a time); read as one, it must be exactly the index a single segment would be.
+ */
+class IncidentIndexSegmentsTest {
+    private static final Function<Incident, String> PAGE = i -> "incidents/" + i.id() + "/index.html";
+    private static final List<String> QUERIES = List.of("database", "连接池", "timeout dns", "证书 过期");
+
+    @Test
+    void segmentsReadAsOneGiveTheSameSearchDataAndRankingAsOneSegment() throws Exception {
+        KnowledgeBase kb = load(SampleSearchSite.SAMPLE);
+        IncidentIndex one = IncidentIndex.build(kb, null, 1000);
+        IncidentIndex several = IncidentIndex.build(kb, null, 5);
+
+        try (DirectoryReader reader = DirectoryReader.open(several.directory())) {
+            assertThat(reader.leaves()).hasSize(5); // 24 incidents in fives
+        }
+        assertSameData(StaticSearchExport.files(several.directory(), kb, PAGE),
+                StaticSearchExport.files(one.directory(), kb, PAGE));
+        try (IncidentSearch a = new IncidentSearch(one.directory());
+             IncidentSearch b = new IncidentSearch(several.directory())) {
+            for (String query : QUERIES) {
+                assertThat(b.search(query, 30)).as(query).isEqualTo(a.search(query, 30)).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRebuildAfterOneEditReindexesOnlyThatIncidentsSegment(@TempDir Path temp) throws Exception {
+        Path copy = copyOfSample(temp.resolve("reports"));
+        KnowledgeBase before = load(copy);
+        IncidentIndex previous = IncidentIndex.build(before, null, 5);
+        Path edited = copy.resolve("2025/INC-2025-03-14-001.md");
+        Files.writeString(edited, Files.readString(edited) + "\nA postscript about the zeppelin hangar.\n");
+        KnowledgeBase after = load(copy); // every incident a new object: unchanged ones are equal, not the same
+
+        IncidentIndex rebuilt = IncidentIndex.build(after, previous, 5);
+
+        assertThat(rebuilt.reindexedSegments()).isEqualTo(1);
+        assertSameData(StaticSearchExport.files(rebuilt.directory(), after, PAGE),
+                StaticSearchExport.files(IncidentIndex.build(after, null, 5).directory(), after, PAGE));
+        try (IncidentSearch search = new IncidentSearch(rebuilt.directory())) {
+            assertThat(search.search("zeppelin", 5)).extracting(SearchHit::id).containsExactly("INC-2025-03-14-001");
+        }
+        assertThat(IncidentIndex.build(after, rebuilt, 5).reindexedSegments()).isZero();
+        assertThat(IncidentIndex.build(after, rebuilt, 7).reindexedSegments()).as("other segment size").isEqualTo(4);
+    }
+
+    private static void assertSameData(Map<String, byte[]> actual, Map<String, byte[]> expected) {
+        assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+        expected.forEach((path, bytes) -> assertThat(new String(actual.get(path), StandardCharsets.UTF_8)).as(path)
+                .isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    private static KnowledgeBase load(Path reports) {
+        return new KnowledgeBase(new ReportLoader(new LoadSettings(SampleSearchSite.ZONE,
+                LoadSettings.DEFAULT_MAX_REPORT_BYTES)).load(reports).incidents(), SampleSearchSite.AS_OF);
+    }
+
+    private static Path copyOfSample(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(SampleSearchSite.SAMPLE)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(SampleSearchSite.SAMPLE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to);
+                }
+            }
+        }
+        return target;
+    }
+}
