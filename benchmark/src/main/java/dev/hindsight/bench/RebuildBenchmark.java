@@ -3,9 +3,9 @@ package dev.hindsight.bench;
 import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildPhase;
 import dev.hindsight.build.BuildRequest;
-import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
 import dev.hindsight.load.LoadSettings;
-import dev.hindsight.load.ReportCache;
 import dev.hindsight.site.SiteSettings;
 
 import java.io.IOException;
@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * What the preview server does after a save, measured: one full build, then edit one report and rebuild in the
- * same JVM with the parse cache, several times, printing each rebuild's phases and the median.
+ * same JVM ({@link IncrementalBuild}), several times, printing each rebuild's phases and the median. The edit
+ * adds a sentence to the body of the first report.
  *
  * <p>Usage: {@code java -Xmx768m -cp hindsight-benchmark.jar dev.hindsight.bench.RebuildBenchmark
  * [--count 10000] [--runs 5]} (generates the corpus under target/ when missing).
@@ -47,9 +48,9 @@ public final class RebuildBenchmark {
         LocalDate asOf = LocalDate.of(2026, 11, 25);
         BuildRequest request = new BuildRequest(corpus, out, new LoadSettings(ZoneOffset.UTC,
                 LoadSettings.DEFAULT_MAX_REPORT_BYTES), SiteSettings.defaults(asOf, ZoneOffset.UTC));
-        ReportCache cache = new ReportCache();
+        IncrementalBuild builds = new IncrementalBuild();
         long start = System.nanoTime();
-        SiteGeneration.run(request, BuildListener.SILENT, cache);
+        builds.run(request, BuildListener.SILENT);
         System.out.printf(Locale.ROOT, "full build: %.3f s%n", (System.nanoTime() - start) / 1e9);
         Path edited;
         try (Stream<Path> files = Files.walk(corpus)) {
@@ -60,16 +61,16 @@ public final class RebuildBenchmark {
             Files.writeString(edited, Files.readString(edited) + "\nEdited in run " + run + ".\n");
             double[] phases = new double[BuildPhase.values().length];
             start = System.nanoTime();
-            SiteGeneration.run(request, new BuildListener() {
+            BuildResult result = builds.run(request, new BuildListener() {
                 @Override
                 public void phaseFinished(BuildPhase phase, long nanos) {
                     phases[phase.ordinal()] = nanos / 1e9;
                 }
-            }, cache);
+            });
             double total = (System.nanoTime() - start) / 1e9;
             seconds.add(total);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "rebuild %d: %.3f s (parsed %d, reused %d) |",
-                    run, total, cache.lastLoad().parsed(), cache.lastLoad().reused()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "rebuild %d: %.3f s (parsed %d, reused %d, rendered %d pages) |",
+                    run, total, builds.lastLoad().parsed(), builds.lastLoad().reused(), result.site().pages()));
             for (BuildPhase phase : BuildPhase.values()) {
                 line.append(String.format(Locale.ROOT, " %s %.2f", phase.label(), phases[phase.ordinal()]));
             }

@@ -13,6 +13,7 @@ import dev.hindsight.search.RelatedIncidents;
 import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.ExtraFile;
 import dev.hindsight.site.RelatedLink;
+import dev.hindsight.site.RenderedSite;
 import dev.hindsight.site.SiteBuilder;
 import dev.hindsight.site.SitePaths;
 import dev.hindsight.site.SiteResult;
@@ -50,16 +51,30 @@ public final class SiteGeneration {
      * {@code cache} (the preview server keeps one across its rebuilds); {@code null} parses every report.
      */
     public static BuildResult run(BuildRequest request, BuildListener listener, ReportCache cache) {
+        return generate(request, listener, cache, null).result();
+    }
+
+    /** A build's result and what the next build of the same reports can reuse. */
+    record Generated(BuildResult result, IncidentIndex index) {
+    }
+
+    /**
+     * Runs a build; given the previous build of the same request in this process ({@code null}: none), re-indexes
+     * only the search segments and renders only the pages whose reports changed.
+     */
+    static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache, Previous previous) {
         Phases phases = new Phases(listener);
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache).load(request.source()));
         if (!load.complete()) {
-            return new BuildResult(load, new SiteResult(false, 0, List.of())); // the previous site stays
+            // the previous site stays
+            return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null);
         }
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
-        IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> IncidentIndex.build(kb));
+        IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX,
+                () -> IncidentIndex.build(kb, previous == null ? null : previous.index()));
         phases.run(BuildPhase.STATIC_SEARCH, () -> {
             index.files().forEach((name, bytes) ->
                     extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
@@ -69,8 +84,13 @@ public final class SiteGeneration {
         });
         Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index.directory()));
         SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
-                .build(kb, request.source(), request.output(), extras, related));
-        return new BuildResult(load, site);
+                .build(kb, request.source(), request.output(), extras, related,
+                        previous == null ? null : previous.site()));
+        return new Generated(new BuildResult(load, site), index);
+    }
+
+    /** What a build in this process left for the next one. */
+    record Previous(IncidentIndex index, RenderedSite site) {
     }
 
     private static Map<String, List<RelatedLink>> related(KnowledgeBase kb, Directory index) {

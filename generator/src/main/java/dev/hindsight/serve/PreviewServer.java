@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildResult;
-import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.build.IncrementalBuild;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.load.ReportCache;
 
@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code hindsight serve}: builds the site, serves it on 127.0.0.1 at the same paths as the built site, and
- * rebuilds it in this JVM whenever a report or template changes (parsing again only the reports whose bytes
- * changed), then tells open pages to reload. While the
+ * rebuilds it in this JVM whenever a report or template changes (parsing, indexing and rendering again only what
+ * the changed reports touch, see {@link IncrementalBuild}), then tells open pages to reload. While the
  * last build has errors, pages show those errors instead (see {@link DiagnosticsPage}). Only GET and HEAD;
  * no directory listing; nothing outside the output directory (see {@link SitePath}).
  */
@@ -49,8 +49,8 @@ public final class PreviewServer implements Closeable {
     private final LiveReload live = new LiveReload();
     private final ExecutorService requests;
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
-    /** Reports parsed by earlier builds: a rebuild parses only the files that changed. */
-    private final ReportCache reports = new ReportCache();
+    /** Remembers each build, so the next one redoes only what a save changed. */
+    private final IncrementalBuild builds = new IncrementalBuild();
     private final Thread builder;
     private HttpServer server;
     private SourceWatcher watcher;
@@ -105,7 +105,7 @@ public final class PreviewServer implements Closeable {
 
     /** How many reports the last build parsed, and how many it reused unchanged. */
     ReportCache.Counts lastLoad() {
-        return reports.lastLoad();
+        return builds.lastLoad();
     }
 
     /** Asks for a rebuild; changes that arrive while one runs are folded into the next. */
@@ -136,7 +136,7 @@ public final class PreviewServer implements Closeable {
         long start = System.nanoTime();
         BuildResult result;
         try {
-            result = SiteGeneration.run(settings.build(), BuildListener.SILENT, reports);
+            result = builds.run(settings.build(), BuildListener.SILENT);
         } catch (RuntimeException e) {
             // A bug in Hindsight must not end the preview: say so and keep serving the last site.
             listener.failed(e);

@@ -215,7 +215,7 @@ final class ActionPageModels {
         return ActionTracker.formatRate(rate) + "%";
     }
 
-    private static String ownerKey(ActionItem item) {
+    static String ownerKey(ActionItem item) {
         return item.owner() == null ? ActionOwnerSlugs.UNASSIGNED : item.owner();
     }
 

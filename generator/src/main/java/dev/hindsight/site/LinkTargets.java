@@ -8,10 +8,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,8 @@ final class LinkTargets {
     private final Map<String, String> incidentIdByReportPath;
     /** Site path → attachment; sorted so copying is in a stable order. */
     private final Map<String, Attachment> attachments = new ConcurrentSkipListMap<>();
+    /** Incident id → the site paths of the files its page links to, for rebuilds that skip unchanged pages. */
+    private final Map<String, Set<String>> attachmentsByIncident = new ConcurrentHashMap<>();
 
     /**
      * @param incidentIdByReportPath the loaded reports, by their path relative to the source directory
@@ -103,14 +107,26 @@ final class LinkTargets {
         }
         String besidePage = reportDir.relativize(target).toString().replace('\\', '/');
         if (!besidePage.startsWith("../")) {
-            attachments.putIfAbsent(SitePaths.incidentDirectory(incidentId) + besidePage,
-                    new Attachment(target, SitePaths.incidentDirectory(incidentId) + besidePage));
+            attach(incidentId, new Attachment(target, SitePaths.incidentDirectory(incidentId) + besidePage));
             return new Keep();
         }
         // Above the report's folder but inside the source: shared files go to one place in the site.
         String shared = "files/" + relative;
-        attachments.putIfAbsent(shared, new Attachment(target, shared));
+        attach(incidentId, new Attachment(target, shared));
         return new Rewrite(SitePaths.fromIncident(shared) + suffix);
+    }
+
+    private void attach(String incidentId, Attachment attachment) {
+        attachments.putIfAbsent(attachment.sitePath(), attachment);
+        attachmentsByIncident.computeIfAbsent(incidentId, id -> ConcurrentHashMap.newKeySet()).add(attachment.sitePath());
+    }
+
+    /** The files the pages rendered so far link to, by incident id. */
+    Map<String, Set<Attachment>> attachmentsByIncident() {
+        Map<String, Set<Attachment>> byIncident = new HashMap<>();
+        attachmentsByIncident.forEach((id, paths) -> byIncident.put(id,
+                Set.copyOf(paths.stream().map(attachments::get).toList())));
+        return byIncident;
     }
 
     /** Every file to copy, in site-path order. */

@@ -48,10 +48,13 @@ final class OutputDirectory implements AutoCloseable {
 
     private final Path target;
     private final FileChannel lockChannel;
+    /** Where files are written: the staging directory, or the site itself when updated in place. */
     private final Path staging;
+    private final boolean inPlace;
     private boolean committed;
 
     OutputDirectory(Path target) throws IOException {
+        this.inPlace = false;
         this.target = target.toAbsolutePath().normalize();
         Files.createDirectories(this.target.getParent());
         this.lockChannel = lock(this.target);
@@ -69,6 +72,26 @@ final class OutputDirectory implements AutoCloseable {
             lockChannel.close();
             throw e;
         }
+    }
+
+    private OutputDirectory(Path target, boolean inPlace) throws IOException {
+        this.inPlace = inPlace;
+        this.target = target.toAbsolutePath().normalize();
+        this.lockChannel = lock(this.target);
+        if (!Files.exists(this.target.resolve(MARKER))) {
+            lockChannel.close();
+            throw new IOException(this.target + " holds no site to update");
+        }
+        this.staging = this.target;
+    }
+
+    /**
+     * Updates the site in {@code target} file by file, each file replaced atomically, for a rebuild that changes a
+     * few files of a large site (the preview server's). Not atomic as a whole: a build killed half-way leaves
+     * some files new and some old, which the next full build (every new process starts with one) replaces.
+     */
+    static OutputDirectory inPlace(Path target) throws IOException {
+        return new OutputDirectory(target, true);
     }
 
     /** The lock file's channel, locked; the lock lives as long as the channel or the process. */
@@ -143,7 +166,11 @@ final class OutputDirectory implements AutoCloseable {
             throw new IOException("refusing to write outside the site: " + sitePath);
         }
         Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        if (inPlace) {
+            write(sitePath, out -> out.write(bytes));
+        } else {
+            Files.write(file, bytes);
+        }
     }
 
     /** Writes one file of the site as {@code content} produces it, without holding it in memory. */
@@ -153,8 +180,35 @@ final class OutputDirectory implements AutoCloseable {
             throw new IOException("refusing to write outside the site: " + sitePath);
         }
         Files.createDirectories(file.getParent());
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+        // In place, a reader (the preview's browser) must see the old file or the new one, never half of one.
+        Path written = inPlace ? file.resolveSibling("." + file.getFileName() + ".new-" + UUID.randomUUID()) : file;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 64 * 1024)) {
             content.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            if (inPlace) {
+                Files.deleteIfExists(written);
+            }
+            throw e;
+        }
+        if (inPlace) {
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Removes a file the site no longer has, and the directories it leaves empty. */
+    void delete(String sitePath) throws IOException {
+        Path file = staging.resolve(sitePath).normalize();
+        if (!file.startsWith(staging) || file.equals(staging)) {
+            throw new IOException("refusing to delete outside the site: " + sitePath);
+        }
+        Files.deleteIfExists(file);
+        for (Path dir = file.getParent(); !dir.equals(staging); dir = dir.getParent()) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    break;
+                }
+            }
+            Files.delete(dir);
         }
     }
 
@@ -163,12 +217,20 @@ final class OutputDirectory implements AutoCloseable {
         if (!file.startsWith(staging)) {
             throw new IOException("refusing to write outside the site: " + sitePath);
         }
+        if (inPlace) {
+            write(sitePath, out -> Files.copy(source, out));
+            return;
+        }
         Files.createDirectories(file.getParent());
         Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Swaps the finished site in. */
     void commit() throws IOException {
+        if (inPlace) {
+            committed = true;
+            return;
+        }
         Path old = null;
         if (Files.exists(target)) {
             old = sibling(OLD_INFIX + UUID.randomUUID());
@@ -195,7 +257,7 @@ final class OutputDirectory implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!committed) {
+            if (!committed && !inPlace) {
                 deleteRecursively(staging);
             }
         } finally {

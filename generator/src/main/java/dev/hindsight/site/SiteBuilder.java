@@ -14,10 +14,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 
 /**
  * Renders the knowledge base into a static site: every page through its template, the theme's assets,
@@ -57,6 +66,16 @@ public final class SiteBuilder {
      */
     public SiteResult build(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras,
                             Map<String, List<RelatedLink>> related) {
+        return build(kb, sourceRoot, out, extras, related, null);
+    }
+
+    /**
+     * Builds the site; given what the previous build wrote into {@code out} ({@code null}: nothing known), renders
+     * only the pages the changes between its knowledge base and {@code kb} touch, and writes only files whose
+     * content changed, in place. The result is the same site a full build gives.
+     */
+    public SiteResult build(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras,
+                            Map<String, List<RelatedLink>> related, RenderedSite previous) {
         Diagnostics siteProblems = new Diagnostics("");
         Templates templates;
         try {
@@ -68,13 +87,18 @@ public final class SiteBuilder {
             return new SiteResult(false, 0, siteProblems.list());
         }
         try (templates) {
-            return render(kb, sourceRoot, out, extras, related, templates, siteProblems);
+            Optional<PageDependencies> dependencies = previous == null || !previous.settings().equals(settings)
+                    || !previous.output().equals(out.toAbsolutePath().normalize()) ? Optional.empty()
+                    : PageDependencies.between(previous, kb, related);
+            return render(kb, sourceRoot, out, extras, related, templates, siteProblems,
+                    dependencies.isPresent() ? previous : null, dependencies.orElse(null));
         }
     }
 
     private SiteResult render(KnowledgeBase kb, Path sourceRoot, Path out, List<ExtraFile> extras,
                               Map<String, List<RelatedLink>> related, Templates templates,
-                              Diagnostics siteProblems) {
+                              Diagnostics siteProblems, RenderedSite previous, PageDependencies changes) {
+        boolean full = previous == null;
         Messages messages = new Messages(settings.locale());
         Assets assets = new Assets();
         // Files at the site root are the exports people download; deeper ones (the search index) are data
@@ -90,61 +114,79 @@ public final class SiteBuilder {
         BodyRenderer bodies = new BodyRenderer(settings.allowRawHtml());
         List<Diagnostic> diagnostics = new ArrayList<>();
         int pages;
-        try (OutputDirectory output = new OutputDirectory(out)) {
+        RenderedSite rendered;
+        try (OutputDirectory output = full ? new OutputDirectory(out) : OutputDirectory.inPlace(out)) {
             PageWriter writer = new PageWriter(output, templates, messages);
-            List<PageJob> jobs = new ArrayList<>();
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.HOME, "home.jte",
-                    models.home(calendar.onThisDay(SitePaths.HOME), calendar.cards(SitePaths.HOME)))));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.INCIDENTS, "incidents.jte",
-                    models.incidents(calendar.links(SitePaths.INCIDENTS)))));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.SEARCH, "search.jte",
-                    models.search(searchDataVersion(extras)))));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.NOT_FOUND, "notFound.jte", models.notFound())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.ACTIONS, "actions.jte", actions.index())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.OVERDUE_ACTIONS, "actionsOverdue.jte",
-                    actions.overdue())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.ACTION_OWNERS, "actionOwners.jte",
-                    actions.ownerIndex())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.ANNIVERSARIES, "anniversaries.jte",
-                    calendar.anniversaries())));
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.CALENDAR, "calendar.jte", calendar.index())));
+            Jobs jobs = new Jobs(full);
+            boolean sitewide = full || changes.anyListed();
+            jobs.page(SitePaths.HOME, sitewide, () -> writer.write(SitePaths.HOME, "home.jte",
+                    models.home(calendar.onThisDay(SitePaths.HOME), calendar.cards(SitePaths.HOME))));
+            jobs.page(SitePaths.INCIDENTS, sitewide, () -> writer.write(SitePaths.INCIDENTS, "incidents.jte",
+                    models.incidents(calendar.links(SitePaths.INCIDENTS))));
+            jobs.page(SitePaths.LESSONS, sitewide, () -> writer.write(SitePaths.LESSONS, "lessons.jte", models.lessons()));
+            String searchVersion = searchDataVersion(extras);
+            jobs.page(SitePaths.SEARCH, full || !Objects.equals(searchVersion, previous.extraDigests().get(SEARCH_VERSION)),
+                    () -> writer.write(SitePaths.SEARCH, "search.jte", models.search(searchVersion)));
+            jobs.page(SitePaths.NOT_FOUND, full, () -> writer.write(SitePaths.NOT_FOUND, "notFound.jte", models.notFound()));
+            jobs.page(SitePaths.ACTIONS, sitewide, () -> writer.write(SitePaths.ACTIONS, "actions.jte", actions.index()));
+            jobs.page(SitePaths.OVERDUE_ACTIONS, sitewide, () -> writer.write(SitePaths.OVERDUE_ACTIONS,
+                    "actionsOverdue.jte", actions.overdue()));
+            jobs.page(SitePaths.ACTION_OWNERS, sitewide, () -> writer.write(SitePaths.ACTION_OWNERS, "actionOwners.jte",
+                    actions.ownerIndex()));
+            jobs.page(SitePaths.ANNIVERSARIES, sitewide, () -> writer.write(SitePaths.ANNIVERSARIES, "anniversaries.jte",
+                    calendar.anniversaries()));
+            jobs.page(SitePaths.CALENDAR, sitewide, () -> writer.write(SitePaths.CALENDAR, "calendar.jte",
+                    calendar.index()));
             for (int year : calendar.years()) {
-                jobs.add(PageJob.page(() -> writer.write(SitePaths.calendarYear(year), "calendar.jte",
-                        calendar.year(year))));
+                jobs.page(SitePaths.calendarYear(year), full || changes.yearPage(year), () -> writer.write(
+                        SitePaths.calendarYear(year), "calendar.jte", calendar.year(year)));
             }
             for (Breakdown owner : actions.owners()) {
-                jobs.add(PageJob.page(() -> writer.write(actions.ownerPath(owner), "actionOwner.jte",
-                        actions.owner(owner))));
+                jobs.page(actions.ownerPath(owner), full || changes.ownerPage(owner.key()), () -> writer.write(
+                        actions.ownerPath(owner), "actionOwner.jte", actions.owner(owner)));
             }
-            jobs.add(PageJob.page(() -> writer.write(SitePaths.METRICS, "metrics.jte", metrics.all())));
+            // Metrics count, time and rate everything: any listed change may move any figure.
+            jobs.page(SitePaths.METRICS, sitewide, () -> writer.write(SitePaths.METRICS, "metrics.jte", metrics.all()));
             for (int year : metrics.years()) {
-                jobs.add(PageJob.page(() -> writer.write(SitePaths.metricsOfYear(year), "metrics.jte",
-                        metrics.year(year))));
+                jobs.page(SitePaths.metricsOfYear(year), sitewide, () -> writer.write(SitePaths.metricsOfYear(year),
+                        "metrics.jte", metrics.year(year)));
             }
             for (TaxonomyTerm service : metrics.services()) {
-                jobs.add(PageJob.page(() -> writer.write(SitePaths.metricsOfService(service.slug()), "metrics.jte",
-                        metrics.service(service))));
+                jobs.page(SitePaths.metricsOfService(service.slug()), sitewide, () -> writer.write(
+                        SitePaths.metricsOfService(service.slug()), "metrics.jte", metrics.service(service)));
             }
             for (TaxonomyKind kind : TaxonomyKind.values()) {
-                jobs.add(PageJob.page(() -> writer.write(SitePaths.taxonomyIndex(kind), "taxonomyIndex.jte",
-                        models.taxonomyIndex(kind))));
+                jobs.page(SitePaths.taxonomyIndex(kind), sitewide, () -> writer.write(SitePaths.taxonomyIndex(kind),
+                        "taxonomyIndex.jte", models.taxonomyIndex(kind)));
                 for (TaxonomyTerm term : kb.taxonomy(kind).terms()) {
-                    jobs.add(PageJob.page(() -> writer.write(SitePaths.term(kind, term.slug()), "taxonomy.jte",
-                            models.term(kind, term))));
+                    jobs.page(SitePaths.term(kind, term.slug()), full || changes.termPage(kind, term), () -> writer.write(
+                            SitePaths.term(kind, term.slug()), "taxonomy.jte", models.term(kind, term)));
                 }
             }
+            Set<String> renderedIncidents = ConcurrentHashMap.newKeySet();
             for (Incident incident : kb.incidents()) {
-                jobs.add(new PageJob(incident.source().path(), found -> {
-                    String body = bodies.render(incident, links, found);
-                    writer.write(SitePaths.incident(incident.id()), "incident.jte",
-                            models.incident(incident, body, links, related.getOrDefault(incident.id(), List.of())));
-                }));
+                List<RelatedLink> similar = related.getOrDefault(incident.id(), List.of());
+                String path = SitePaths.incident(incident.id());
+                jobs.add(new PageJob(path, incident.source().path(), full || changes.incidentPage(incident, similar),
+                        found -> {
+                            renderedIncidents.add(incident.id());
+                            String body = bodies.render(incident, links, found);
+                            writer.write(path, "incident.jte", models.incident(incident, body, links, similar));
+                        }));
             }
             // Exports and search data are written alongside the pages rather than after them: the largest
-            // (incidents.json) takes seconds on one core that would otherwise idle.
+            // (incidents.json) takes seconds on one core that would otherwise idle. A rebuild writes those given
+            // as bytes only when their bytes changed, the streamed exports whenever a report did.
+            Map<String, String> extraDigests = new HashMap<>();
+            extraDigests.put(SEARCH_VERSION, String.valueOf(searchVersion));
             for (ExtraFile extra : extras) {
-                jobs.add(0, PageJob.page(() -> {
+                boolean write = full || changes.anyChanged();
+                if (extra.content() instanceof ExtraFile.Bytes bytes) {
+                    String digest = digest(bytes.bytes());
+                    extraDigests.put(extra.sitePath(), digest);
+                    write = full || !digest.equals(previous.extraDigests().get(extra.sitePath()));
+                }
+                jobs.first(new PageJob(extra.sitePath(), "", write, found -> {
                     try {
                         output.write(extra.sitePath(), extra.content());
                     } catch (IOException e) {
@@ -155,25 +197,64 @@ public final class SiteBuilder {
             // Pages are independent of each other: render them on all cores, each with its own diagnostics,
             // merged in a stable order afterwards. A page that fails must not end the stream early: the
             // other pages would go on writing into the staging directory while it is removed.
-            List<PageJob.Outcome> outcomes = jobs.parallelStream().map(PageJob::run).toList();
+            Map<String, List<Diagnostic>> pageProblems = new HashMap<>();
+            for (PageJob job : jobs.all()) {
+                if (!job.render() && previous.pageProblems().containsKey(job.sitePath())) {
+                    pageProblems.put(job.sitePath(), previous.pageProblems().get(job.sitePath()));
+                }
+            }
+            List<PageJob.Outcome> outcomes = jobs.toRender().parallelStream().map(PageJob::run).toList();
             for (PageJob.Outcome outcome : outcomes) {
                 if (outcome.failure() != null) {
                     throw outcome.failure();
                 }
-                diagnostics.addAll(outcome.diagnostics());
+                if (!outcome.diagnostics().isEmpty()) {
+                    pageProblems.put(outcome.sitePath(), outcome.diagnostics());
+                }
             }
-            for (Map.Entry<String, byte[]> asset : assets.files().entrySet()) {
-                output.write(asset.getKey(), asset.getValue());
+            for (PageJob job : jobs.all()) {
+                diagnostics.addAll(pageProblems.getOrDefault(job.sitePath(), List.of()));
             }
-            for (Map.Entry<String, Attachment> attachment : links.attachments()) {
-                output.copy(attachment.getValue().source(), attachment.getKey());
+            Set<String> files = new HashSet<>(jobs.paths());
+            if (full) {
+                for (Map.Entry<String, byte[]> asset : assets.files().entrySet()) {
+                    output.write(asset.getKey(), asset.getValue());
+                }
             }
+            files.addAll(assets.files().keySet());
+            // Files linked from pages not rendered this time are those the previous build published for them.
+            Map<String, Set<Attachment>> attachments = new HashMap<>(links.attachmentsByIncident());
+            if (!full) {
+                previous.attachments().forEach((id, linked) -> {
+                    if (!renderedIncidents.contains(id)) {
+                        attachments.put(id, linked);
+                    }
+                });
+            }
+            Map<String, Attachment> toCopy = new TreeMap<>();
+            attachments.values().forEach(set -> set.forEach(a -> toCopy.put(a.sitePath(), a)));
+            for (Attachment attachment : toCopy.values()) {
+                output.copy(attachment.source(), attachment.sitePath());
+            }
+            files.addAll(toCopy.keySet());
             if (settings.baseUrl() != null) {
-                output.write(SitePaths.SITEMAP, Sitemap.xml(settings.baseUrl(), writer.written(),
-                        Sitemap.incidentDates(kb)));
+                if (full || changes.anyChanged()) {
+                    output.write(SitePaths.SITEMAP, Sitemap.xml(settings.baseUrl(), jobs.pagePaths(),
+                            Sitemap.incidentDates(kb)));
+                }
+                files.add(SitePaths.SITEMAP);
+            }
+            if (!full) {
+                for (String gone : previous.files()) {
+                    if (!files.contains(gone)) {
+                        output.delete(gone);
+                    }
+                }
             }
             pages = writer.pages();
             output.commit();
+            rendered = new RenderedSite(out.toAbsolutePath().normalize(), settings, kb, related, files, extraDigests,
+                    attachments, pageProblems);
         } catch (OutputDirectory.LockedException e) {
             siteProblems.report(DiagnosticCode.OUTPUT_LOCKED, 0, 0, "the site was not written: " + e.getMessage(),
                     "wait for the other build to finish, or give this one another output directory");
@@ -191,7 +272,7 @@ public final class SiteBuilder {
             diagnostics.addAll(siteProblems.list());
             return new SiteResult(false, 0, sorted(diagnostics));
         }
-        return new SiteResult(true, pages, sorted(diagnostics));
+        return new SiteResult(true, pages, sorted(diagnostics), rendered);
     }
 
     /** A digest of the search engine's entry data file among the extras, {@code null} when there is none. */
@@ -215,39 +296,86 @@ public final class SiteBuilder {
         return copy;
     }
 
-    /**
-     * One page to render: what it is about (for its diagnostics) and how to render it. Failures are
-     * caught and returned, so that every job finishes before the first failure is rethrown.
-     */
-    private record PageJob(String sourcePath, Consumer<Diagnostics> render) {
-        static PageJob page(Runnable render) {
-            return new PageJob("", found -> render.run());
-        }
+    /** The key under which {@link RenderedSite#extraDigests()} keeps the search data's version. */
+    private static final String SEARCH_VERSION = "";
 
+    /** A digest of a file's bytes: CRC-32C (fast in hardware) and the length. */
+    private static String digest(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue()) + ":" + bytes.length + ":" + Arrays.hashCode(bytes);
+    }
+
+    /**
+     * One file to write: its site path, what it is about (for its diagnostics), whether this build renders it
+     * and how. Failures are caught and returned, so that every job finishes before the first failure is
+     * rethrown.
+     */
+    private record PageJob(String sitePath, String sourcePath, boolean render, Consumer<Diagnostics> work) {
         Outcome run() {
             Diagnostics found = new Diagnostics(sourcePath);
             try {
-                render.accept(found);
-                return new Outcome(found.list(), null);
+                work.accept(found);
+                return new Outcome(sitePath, found.list(), null);
             } catch (RuntimeException e) {
-                return new Outcome(found.list(), e);
+                return new Outcome(sitePath, found.list(), e);
             }
         }
 
-        record Outcome(List<Diagnostic> diagnostics, RuntimeException failure) {
+        record Outcome(String sitePath, List<Diagnostic> diagnostics, RuntimeException failure) {
+        }
+    }
+
+    /** Every file of the site in the order they are started, and which of them this build renders. */
+    private static final class Jobs {
+        private final boolean full;
+        private final List<PageJob> jobs = new ArrayList<>();
+        private final List<String> pagePaths = new ArrayList<>();
+
+        Jobs(boolean full) {
+            this.full = full;
+        }
+
+        void page(String sitePath, boolean render, Runnable work) {
+            add(new PageJob(sitePath, "", render, found -> work.run()));
+        }
+
+        void add(PageJob job) {
+            jobs.add(job);
+            pagePaths.add(job.sitePath());
+        }
+
+        /** A job started before the pages (the large exports). */
+        void first(PageJob job) {
+            jobs.add(0, job);
+        }
+
+        List<PageJob> all() {
+            return jobs;
+        }
+
+        List<PageJob> toRender() {
+            return full ? jobs : jobs.stream().filter(PageJob::render).toList();
+        }
+
+        List<String> paths() {
+            return jobs.stream().map(PageJob::sitePath).toList();
+        }
+
+        /** The HTML pages, rendered this time or not (the sitemap lists them all). */
+        List<String> pagePaths() {
+            return pagePaths;
         }
     }
 
     /**
-     * Renders pages into the output directory, counts them and remembers their paths (for the sitemap,
-     * which so lists every page type without knowing them); safe to call from several threads.
+     * Renders pages into the output directory and counts them; safe to call from several threads.
      */
     private static final class PageWriter {
         private final OutputDirectory output;
         private final Templates templates;
         private final Messages messages;
         private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.Queue<String> written = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         PageWriter(OutputDirectory output, Templates templates, Messages messages) {
             this.output = output;
@@ -262,12 +390,6 @@ public final class SiteBuilder {
                 throw new UncheckedIOException(e);
             }
             pages.incrementAndGet();
-            written.add(sitePath);
-        }
-
-        /** The site paths of the pages written so far, in no particular order. */
-        List<String> written() {
-            return List.copyOf(written);
         }
 
         int pages() {

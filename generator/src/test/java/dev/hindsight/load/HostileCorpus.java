@@ -1,5 +1,6 @@
 package dev.hindsight.load;
 
+import dev.hindsight.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -32,7 +33,7 @@ public final class HostileCorpus {
      */
     public static Path write(Path parent) throws IOException {
         Path source = Files.createDirectories(parent.resolve("source"));
-        copyTree(COMMITTED, source);
+        TestFiles.copyTree(COMMITTED, source);
         Path outside = Files.createDirectories(parent.resolve("outside"));
         Files.writeString(outside.resolve("canary.md"), report(CANARY_ID, CANARY, "Body " + CANARY + ".\n"));
         Files.writeString(outside.resolve("canary.txt"), CANARY + "\n");
@@ -109,22 +110,5 @@ public final class HostileCorpus {
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(file -> {
-                try {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.hindsight.search;
 
+import dev.hindsight.TestFiles;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadSettings;
 import dev.hindsight.load.ReportLoader;
@@ -48,7 +49,7 @@ class IncidentIndexSegmentsTest {
 
     @Test
     void aRebuildAfterOneEditReindexesOnlyThatIncidentsSegment(@TempDir Path temp) throws Exception {
-        Path copy = copyOfSample(temp.resolve("reports"));
+        Path copy = TestFiles.copyTree(SampleSearchSite.SAMPLE, temp.resolve("reports"));
         KnowledgeBase before = load(copy);
         IncidentIndex previous = IncidentIndex.build(before, null, 5);
         Path edited = copy.resolve("2025/INC-2025-03-14-001.md");
@@ -76,19 +77,5 @@ class IncidentIndexSegmentsTest {
     private static KnowledgeBase load(Path reports) {
         return new KnowledgeBase(new ReportLoader(new LoadSettings(SampleSearchSite.ZONE,
                 LoadSettings.DEFAULT_MAX_REPORT_BYTES)).load(reports).incidents(), SampleSearchSite.AS_OF);
-    }
-
-    private static Path copyOfSample(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(SampleSearchSite.SAMPLE)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(SampleSearchSite.SAMPLE.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        return target;
     }
 }

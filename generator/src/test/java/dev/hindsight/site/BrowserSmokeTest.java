@@ -1,5 +1,6 @@
 package dev.hindsight.site;
 
+import dev.hindsight.TestFiles;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
@@ -93,7 +94,7 @@ class BrowserSmokeTest {
     @BeforeAll
     static void buildServeAndStartBrowser() throws IOException {
         Path source = Files.createDirectory(temp.resolve("source"));
-        copyTree(SAMPLE, source.resolve("sample"));
+        TestFiles.copyTree(SAMPLE, source.resolve("sample"));
         Files.createDirectories(source.resolve("browser-xss"));
         Files.copy(XSS_REPORT, source.resolve("browser-xss").resolve(XSS_REPORT.getFileName()));
         site = temp.resolve("site");
@@ -447,17 +448,5 @@ class BrowserSmokeTest {
         int count = (int) build.load().incidents().stream().filter(i -> i.severity() == Severity.P1).count();
         assertThat(count).as("P1 incidents in the sample").isBetween(1, build.load().incidents().size() - 1);
         return count;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(file -> {
-                try {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

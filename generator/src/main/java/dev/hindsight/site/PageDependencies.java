@@ -1,0 +1,157 @@
+package dev.hindsight.site;
+
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.kb.TaxonomyKind;
+import dev.hindsight.kb.TaxonomyTerm;
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.ReportSource;
+import dev.hindsight.model.ReportStyle;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which pages an edit touches, from the knowledge base a site was rendered from and the one it is rebuilt
+ * from. Only edits that keep every incident in its place and every taxonomy term, owner and year as it was are
+ * handled page by page ({@link #between} gives nothing otherwise, and the whole site is rendered): those change
+ * the set of pages, the navigation between incidents or links on every page.
+ *
+ * <p>Two kinds of change: an incident whose report changed only in its body (prose outside the parsed fields)
+ * shows differently only on its own page; one whose fields changed (title, times, services, actions, lessons,
+ * ...) also on every page that lists it: its neighbours' and the incidents' that link to it as related, the
+ * pages of its terms, owners and year (as they were and as they are), and the site-wide pages.
+ */
+final class PageDependencies {
+    private static final ReportSource NO_SOURCE = new ReportSource("", ReportStyle.FRONT_MATTER, "", 1, List.of());
+
+    private final KnowledgeBase kb;
+    private final Set<String> changed = new HashSet<>();
+    private final Set<String> listed = new HashSet<>();
+    private final Set<String> relatedChanged = new HashSet<>();
+    private final Map<TaxonomyKind, Set<String>> terms = new EnumMap<>(TaxonomyKind.class);
+    private final Set<String> owners = new HashSet<>();
+    private final Set<Integer> years = new HashSet<>();
+
+    private PageDependencies(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    /**
+     * The dependencies of a rebuild of {@code previous} from {@code kb}; empty when the edit changes the site's
+     * structure and every page must be rendered again.
+     */
+    static Optional<PageDependencies> between(RenderedSite previous, KnowledgeBase kb,
+                                              Map<String, List<RelatedLink>> related) {
+        List<Incident> before = previous.kb().incidents();
+        List<Incident> after = kb.incidents();
+        if (before.size() != after.size() || !sameStructure(previous.kb(), kb)) {
+            return Optional.empty();
+        }
+        PageDependencies dependencies = new PageDependencies(kb);
+        for (int i = 0; i < after.size(); i++) {
+            Incident old = before.get(i);
+            Incident now = after.get(i);
+            if (!old.id().equals(now.id()) || !old.source().path().equals(now.source().path())) {
+                return Optional.empty(); // moved, renamed or replaced: links and neighbours change everywhere
+            }
+            if (old != now && !old.equals(now)) {
+                dependencies.changed.add(now.id());
+                if (!withoutBody(old).equals(withoutBody(now))) {
+                    dependencies.listed(old);
+                    dependencies.listed(now);
+                }
+            }
+        }
+        for (Incident incident : after) {
+            List<RelatedLink> links = related.getOrDefault(incident.id(), List.of());
+            if (!links.equals(previous.related().getOrDefault(incident.id(), List.of()))) {
+                dependencies.relatedChanged.add(incident.id());
+            }
+        }
+        return Optional.of(dependencies);
+    }
+
+    /** Same incidents in the same places, same terms with the same slugs, same owners: the same pages. */
+    private static boolean sameStructure(KnowledgeBase before, KnowledgeBase after) {
+        for (TaxonomyKind kind : TaxonomyKind.values()) {
+            List<String> old = before.taxonomy(kind).terms().stream().map(t -> t.name() + "\n" + t.slug()).toList();
+            List<String> now = after.taxonomy(kind).terms().stream().map(t -> t.name() + "\n" + t.slug()).toList();
+            if (!old.equals(now)) {
+                return false;
+            }
+        }
+        return ownerKeys(before).equals(ownerKeys(after));
+    }
+
+    private static Set<String> ownerKeys(KnowledgeBase kb) {
+        Set<String> keys = new HashSet<>();
+        kb.tracker().items().forEach(t -> keys.add(ActionPageModels.ownerKey(t.item())));
+        return keys;
+    }
+
+    private static Incident withoutBody(Incident i) {
+        return new Incident(i.id(), i.title(), i.severity(), i.status(), i.times(), i.services(), i.tags(), i.owner(),
+                i.participants(), i.summary(), i.impact(), i.analysis(), i.timeline(), i.actions(), i.lessons(),
+                i.links(), i.extra(), NO_SOURCE);
+    }
+
+    /** Remembers where a changed incident is (or was) listed. */
+    private void listed(Incident incident) {
+        listed.add(incident.id());
+        terms.computeIfAbsent(TaxonomyKind.SERVICES, k -> new HashSet<>()).addAll(incident.services());
+        terms.computeIfAbsent(TaxonomyKind.TAGS, k -> new HashSet<>()).addAll(incident.tags());
+        years.add(incident.times().started().getYear());
+        for (ActionItem action : incident.actions()) {
+            owners.add(ActionPageModels.ownerKey(action));
+        }
+    }
+
+    /** Whether anything but bodies changed: the site-wide pages (home, lists, tracking, metrics) change. */
+    boolean anyListed() {
+        return !listed.isEmpty();
+    }
+
+    /** Whether any report changed at all. */
+    boolean anyChanged() {
+        return !changed.isEmpty();
+    }
+
+    boolean incidentPage(Incident incident, List<RelatedLink> related) {
+        return changed.contains(incident.id()) || relatedChanged.contains(incident.id())
+                || related.stream().anyMatch(r -> listed.contains(r.id()))
+                || kb.previous(incident).map(i -> listed.contains(i.id())).orElse(false)
+                || kb.next(incident).map(i -> listed.contains(i.id())).orElse(false);
+    }
+
+    /**
+     * A term's page. Service and tag pages: when a changed incident has or had the term; the other kinds (years,
+     * severities, owners of reports) whenever an incident listed on them changed, or any did (their terms are
+     * few and a changed field may move an incident between them).
+     */
+    boolean termPage(TaxonomyKind kind, TaxonomyTerm term) {
+        if (kind == TaxonomyKind.SERVICES || kind == TaxonomyKind.TAGS) {
+            return terms.getOrDefault(kind, Set.of()).stream().anyMatch(t -> t.equalsIgnoreCase(term.name()))
+                    || lists(term.incidents());
+        }
+        return anyListed();
+    }
+
+    boolean ownerPage(String ownerKey) {
+        return owners.contains(ownerKey);
+    }
+
+    boolean yearPage(int year) {
+        return years.contains(year);
+    }
+
+    private boolean lists(Collection<Incident> incidents) {
+        return incidents.stream().anyMatch(i -> listed.contains(Objects.requireNonNull(i).id()));
+    }
+}

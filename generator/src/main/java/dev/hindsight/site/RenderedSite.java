@@ -1,0 +1,34 @@
+package dev.hindsight.site;
+
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.kb.KnowledgeBase;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a build wrote into its output directory, kept in memory (by the preview server) so that the next build
+ * of the same reports can render only the pages an edit touched and leave the others as they are.
+ *
+ * @param output         the site's directory
+ * @param settings       how it was rendered; other settings mean a full build
+ * @param kb             the knowledge base it showed
+ * @param related        the related incidents each incident page listed
+ * @param files          every file of the site, by site path (pages, extras, assets, attachments)
+ * @param extraDigests   a digest of each extra file given as bytes, to write only those that changed
+ * @param attachments    by incident id, the linked files its page published
+ * @param pageProblems   by page, what rendering it found (kept for the pages a rebuild does not render)
+ */
+public record RenderedSite(Path output, SiteSettings settings, KnowledgeBase kb,
+                           Map<String, List<RelatedLink>> related, Set<String> files, Map<String, String> extraDigests,
+                           Map<String, Set<Attachment>> attachments, Map<String, List<Diagnostic>> pageProblems) {
+    public RenderedSite {
+        related = Map.copyOf(related);
+        files = Set.copyOf(files);
+        extraDigests = Map.copyOf(extraDigests);
+        attachments = Map.copyOf(attachments);
+        pageProblems = Map.copyOf(pageProblems);
+    }
+}

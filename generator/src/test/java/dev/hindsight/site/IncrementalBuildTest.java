@@ -1,0 +1,142 @@
+package dev.hindsight.site;
+
+import dev.hindsight.TestFiles;
+import dev.hindsight.build.BuildListener;
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
+import dev.hindsight.build.SiteGeneration;
+import dev.hindsight.load.LoadSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rebuild in the same process renders only the pages an edit touches, and the site it leaves is the one a full
+ * build of the edited reports writes, file for file and byte for byte (the Lucene index's files by size: Lucene
+ * stamps segments with random ids), with the same diagnostics.
+ */
+class IncrementalBuildTest {
+    private static final Path SAMPLE = Path.of("../sample-site/src/postmortems");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String SEED = "2025/INC-2025-03-14-001.md";
+    private static final String FRONT_MATTER = "2026/INC-2026-11-18-001.md";
+
+    @TempDir
+    Path temp;
+    private Path reports;
+    private IncrementalBuild builds;
+    private int fullBuilds;
+
+    @BeforeEach
+    void firstBuild() throws IOException {
+        reports = TestFiles.copyTree(SAMPLE, temp.resolve("reports"));
+        builds = new IncrementalBuild();
+        assertThat(rebuild().site().pages()).as("the first build renders every page").isGreaterThan(100);
+    }
+
+    @Test
+    void aBodyOnlyEditRendersItsOwnPageAndTheSearchPageOnly() throws IOException {
+        append(SEED, "\n## 附录\n\n事后补充：灰度窗口的讨论记录见 wiki。\n");
+
+        BuildResult result = rebuild();
+
+        assertThat(result.site().pages()).isEqualTo(2);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void fieldEditsRenderTheirListingsAndStillMatchAFullBuild() throws IOException {
+        replace(SEED, "# ingress 全局配置 proxy-body-size 误改为 1m，文件上传接口大面积 413",
+                "# ingress 全局 proxy-body-size 被误改为 1m，上传接口大面积返回 413");
+        assertSameAsFullBuild(rebuild());
+
+        replace(SEED, "- **故障等级**: P2 (较重)", "- **故障等级**: P1 (严重)");
+        assertSameAsFullBuild(rebuild());
+
+        replace(SEED, "1. 没有针对 4xx 状态码异常增长的告警", "1. 没有针对 redis 热点 key 与 4xx 状态码异常增长的告警");
+        assertSameAsFullBuild(rebuild());
+
+        replace(FRONT_MATTER, "    status: in-progress\n    term: short", "    status: completed\n    completed: 2026-11-24\n    term: short");
+        BuildResult actionDone = rebuild();
+        assertSameAsFullBuild(actionDone);
+        assertThat(actionDone.site().pages()).as("not a full render").isLessThan(fullBuilds);
+
+        replace(FRONT_MATTER, "root_cause: \"Under investigation.", "root_cause: \"Under investigation; ingress config suspected.");
+        assertSameAsFullBuild(rebuild());
+    }
+
+    @Test
+    void structuralEditsRenderEverythingAndMatchAFullBuild() throws IOException {
+        replace(FRONT_MATTER, "tags: [redis, cache, latency, resharding, peak-traffic]",
+                "tags: [redis, cache, latency, resharding, peak-traffic, black-friday]");
+        assertSameAsFullBuild(rebuild());
+
+        replace(FRONT_MATTER, "started: 2026-11-18T19:45+01:00", "started: 2026-11-17T19:45+01:00");
+        assertSameAsFullBuild(rebuild());
+
+        Files.write(reports.resolve("2026/graph.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        append(FRONT_MATTER, "\n![latency graph](graph.png)\n");
+        assertSameAsFullBuild(rebuild());
+
+        Files.delete(reports.resolve(SEED));
+        assertSameAsFullBuild(rebuild());
+    }
+
+    @Test
+    void aBrokenReportIsLeftOutAndComesBackWhenFixedAsInAFullBuild() throws IOException {
+        String original = Files.readString(reports.resolve(FRONT_MATTER));
+        replace(FRONT_MATTER, "severity: P2", "severity: P9");
+        BuildResult broken = rebuild();
+        assertThat(broken.hasErrors()).isTrue();
+        assertSameAsFullBuild(broken);
+        assertThat(temp.resolve("site/incidents/INC-2026-11-18-001")).doesNotExist();
+
+        Files.writeString(reports.resolve(FRONT_MATTER), original + "\nOne more sentence of prose.\n");
+        assertSameAsFullBuild(rebuild());
+        assertThat(temp.resolve("site/incidents/INC-2026-11-18-001/index.html")).exists();
+    }
+
+    private BuildResult rebuild() {
+        BuildResult result = builds.run(request(temp.resolve("site")), BuildListener.SILENT);
+        if (fullBuilds == 0) {
+            fullBuilds = result.site().pages();
+        }
+        return result;
+    }
+
+    private void assertSameAsFullBuild(BuildResult incremental) {
+        assertThat(incremental.site().written()).as("%s", incremental.diagnostics()).isTrue();
+        Path fresh = temp.resolve("full-" + System.nanoTime());
+        BuildResult full = SiteGeneration.run(request(fresh));
+        assertThat(BuiltSite.files(temp.resolve("site"))).isEqualTo(BuiltSite.files(fresh));
+        assertThat(incremental.diagnostics()).isEqualTo(full.diagnostics());
+    }
+
+    private BuildRequest request(Path out) {
+        return new BuildRequest(reports, out, new LoadSettings(ZONE, LoadSettings.DEFAULT_MAX_REPORT_BYTES),
+                SiteSettings.defaults(LocalDate.of(2026, 11, 25), ZONE));
+    }
+
+    private void replace(String report, String from, String to) throws IOException {
+        Path file = reports.resolve(report);
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private void append(String report, String text) throws IOException {
+        Files.writeString(reports.resolve(report), Files.readString(reports.resolve(report)) + text,
+                StandardCharsets.UTF_8);
+    }
+}
