@@ -33,7 +33,8 @@ public final class IncrementalBuild {
                 earlier == null ? null : earlier.previous());
         BuildResult result = generated.result();
         if (result.site().rendered() != null) {
-            state = new State(request, stamp, new SiteGeneration.Previous(generated.index(), result.site().rendered()));
+            state = new State(request, stamp, new SiteGeneration.Previous(generated.index(), generated.search(),
+                    result.site().rendered()));
         } else if (!result.load().complete()) {
             state = earlier; // nothing was written: the site is still the earlier build's
         }

@@ -55,7 +55,7 @@ public final class SiteGeneration {
     }
 
     /** A build's result and what the next build of the same reports can reuse. */
-    record Generated(BuildResult result, IncidentIndex index) {
+    record Generated(BuildResult result, IncidentIndex index, StaticSearchExport search) {
     }
 
     /**
@@ -68,29 +68,31 @@ public final class SiteGeneration {
                 () -> new ReportLoader(request.load(), cache).load(request.source()));
         if (!load.complete()) {
             // the previous site stays
-            return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null);
+            return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null, null);
         }
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
         IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX,
                 () -> IncidentIndex.build(kb, previous == null ? null : previous.index()));
-        phases.run(BuildPhase.STATIC_SEARCH, () -> {
+        StaticSearchExport search = phases.run(BuildPhase.STATIC_SEARCH, () -> {
             index.files().forEach((name, bytes) ->
                     extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
-            StaticSearchExport.files(index.directory(), kb, incident -> SitePaths.incident(incident.id()))
-                    .forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
-            return null;
+            StaticSearchExport data = previous == null
+                    ? StaticSearchExport.export(index.directory(), kb, incident -> SitePaths.incident(incident.id()))
+                    : previous.search().update(index.directory(), kb);
+            data.files().forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
+            return data;
         });
         Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index.directory()));
         SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
                 .build(kb, request.source(), request.output(), extras, related,
                         previous == null ? null : previous.site()));
-        return new Generated(new BuildResult(load, site), index);
+        return new Generated(new BuildResult(load, site), index, search);
     }
 
     /** What a build in this process left for the next one. */
-    record Previous(IncidentIndex index, RenderedSite site) {
+    record Previous(IncidentIndex index, StaticSearchExport search, RenderedSite site) {
     }
 
     private static Map<String, List<RelatedLink>> related(KnowledgeBase kb, Directory index) {

@@ -3,15 +3,22 @@ package dev.hindsight.search;
 import dev.hindsight.model.ActionItem;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.Lesson;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How an incident becomes a Lucene document: its text per {@link SearchField}, plus stored metadata. */
@@ -20,6 +27,8 @@ final class IndexedIncident {
     static final String SEVERITY = "severity";
     static final String YEAR = "year";
     static final String STARTED = "started";
+    /** Analysers are safe to share between threads (each thread gets its own token streams). */
+    private static final Analyzer ANALYZER = new SearchAnalyzer();
 
     private IndexedIncident() {
     }
@@ -38,6 +47,24 @@ final class IndexedIncident {
                 .collect(Collectors.joining(" ")));
         texts.put(SearchField.BODY, incident.source().markdown());
         return texts;
+    }
+
+    /** Every term the incident's searchable fields are indexed with, in any field. */
+    static Set<String> terms(Incident incident) {
+        Set<String> terms = new HashSet<>();
+        texts(incident).forEach((field, text) -> {
+            try (TokenStream stream = ANALYZER.tokenStream(field.fieldName(), text)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                stream.reset();
+                while (stream.incrementToken()) {
+                    terms.add(term.toString());
+                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // analysing a string does no I/O
+            }
+        });
+        return terms;
     }
 
     /**

@@ -5,19 +5,10 @@ import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.Incident;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiDocValues;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -44,7 +38,7 @@ import java.util.function.Function;
  *       sumTotalTermFreq: the average length BM25 uses), k1 and b, the stop words, how many term shards and
  *       document chunks there are.</li>
  *   <li>{@code search/terms/NN.js}: the terms whose FNV-1a hash (of their UTF-8 bytes) modulo the shard count
- *       is NN, each with its postings per field (see {@link #encodePostings}); a query loads only the shards
+ *       is NN, each with its postings per field (see {@link ExportedPostings}); a query loads only the shards
  *       of its own words.</li>
  *   <li>{@code search/docs/NN.js}: what a result shows (title, severity, date, services, page, summary) for
  *       {@value #DOCS_PER_CHUNK} documents by document number, so a query loads only its first results'.</li>
@@ -68,9 +62,6 @@ public final class StaticSearchExport {
     /** The filters: the taxonomy each reads and its name in the engine and the URL. */
     static final Map<String, TaxonomyKind> FACET_KINDS = facetKinds();
 
-    private StaticSearchExport() {
-    }
-
     private static Map<String, TaxonomyKind> facetKinds() {
         Map<String, TaxonomyKind> kinds = new LinkedHashMap<>();
         kinds.put("severity", TaxonomyKind.SEVERITIES);
@@ -85,6 +76,21 @@ public final class StaticSearchExport {
                 || sitePath.startsWith(FACETS);
     }
 
+    private final Function<Incident, String> pageOf;
+    private final ExportedPostings postings;
+    private KnowledgeBase kb;
+    private int shards;
+    /** The data files (all but meta.js) by site path, and the SHA-256 of each, in the engine's order. */
+    private final Map<String, byte[]> data = new LinkedHashMap<>();
+    private final Map<String, byte[]> digests = new LinkedHashMap<>();
+    private byte[] meta;
+
+    private StaticSearchExport(Function<Incident, String> pageOf, ExportedPostings postings, KnowledgeBase kb) {
+        this.pageOf = pageOf;
+        this.postings = postings;
+        this.kb = kb;
+    }
+
     /**
      * The engine's data files, site path → bytes.
      *
@@ -92,15 +98,89 @@ public final class StaticSearchExport {
      * @param pageOf an incident's page, relative to the site root
      */
     public static Map<String, byte[]> files(Directory index, KnowledgeBase kb, Function<Incident, String> pageOf) {
+        return export(index, kb, pageOf).files();
+    }
+
+    /** Exports the data of {@code index}, made of {@code kb}; see {@link #files(Directory, KnowledgeBase, Function)}. */
+    public static StaticSearchExport export(Directory index, KnowledgeBase kb, Function<Incident, String> pageOf) {
         try (DirectoryReader reader = DirectoryReader.open(index)) {
-            return files(reader, kb, pageOf);
+            checkDocuments(reader, kb);
+            StaticSearchExport export = new StaticSearchExport(pageOf, ExportedPostings.read(reader), kb);
+            export.shards = shardCount(export.postings.bytes());
+            export.writeShards(allShards(export.shards));
+            int chunks = chunks(kb);
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                export.writeDocChunk(chunk, chunks);
+            }
+            export.writeFacetsAndMeta();
+            return export;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
         }
     }
 
-    private static Map<String, byte[]> files(DirectoryReader reader, KnowledgeBase kb,
-                                             Function<Incident, String> pageOf) throws IOException {
+    /**
+     * The export of {@code index}, made of {@code edited}: an edit of the reports this export was made of. When
+     * every incident kept its place, only the terms, shards and document chunks of the changed incidents are
+     * exported again, and this export changes into the new one; otherwise it is a new export from scratch. The
+     * files are the same either way.
+     */
+    public StaticSearchExport update(Directory index, KnowledgeBase edited) {
+        List<Incident> before = kb.incidents();
+        List<Incident> after = edited.incidents();
+        if (before.size() != after.size()) {
+            return export(index, edited, pageOf);
+        }
+        List<Integer> changed = new ArrayList<>();
+        for (int doc = 0; doc < after.size(); doc++) {
+            if (!before.get(doc).id().equals(after.get(doc).id())) {
+                return export(index, edited, pageOf);
+            }
+            if (before.get(doc) != after.get(doc) && !before.get(doc).equals(after.get(doc))) {
+                changed.add(doc);
+            }
+        }
+        try (DirectoryReader reader = DirectoryReader.open(index)) {
+            checkDocuments(reader, edited);
+            // The postings that change are those of the terms an edited incident had or has.
+            Set<String> terms = new TreeSet<>();
+            for (int doc : changed) {
+                terms.addAll(IndexedIncident.terms(before.get(doc)));
+                terms.addAll(IndexedIncident.terms(after.get(doc)));
+            }
+            postings.update(reader, changed, terms);
+            kb = edited;
+            int count = shardCount(postings.bytes());
+            Set<Integer> shardsToWrite = new TreeSet<>();
+            if (count != shards) {
+                data.keySet().removeIf(path -> path.startsWith(TERMS));
+                shards = count;
+                shardsToWrite.addAll(allShards(count));
+            } else {
+                terms.forEach(term -> shardsToWrite.add(shardOf(term, count)));
+            }
+            writeShards(shardsToWrite);
+            int chunks = chunks(edited);
+            for (int chunk : changed.stream().map(doc -> doc / DOCS_PER_CHUNK).distinct().toList()) {
+                writeDocChunk(chunk, chunks);
+            }
+            writeFacetsAndMeta();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    /** The data files by site path: meta.js first, then term shards, document chunks and facets in order. */
+    public Map<String, byte[]> files() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(META, meta);
+        data.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(StaticSearchExport::fileOrder)))
+                .forEach(e -> files.put(e.getKey(), e.getValue()));
+        return files;
+    }
+
+    private static void checkDocuments(DirectoryReader reader, KnowledgeBase kb) throws IOException {
         List<Incident> incidents = kb.incidents();
         if (reader.maxDoc() != incidents.size() || reader.hasDeletions()) {
             throw new IllegalStateException("the index must hold exactly the knowledge base's incidents");
@@ -113,97 +193,27 @@ public final class StaticSearchExport {
                 throw new IllegalStateException("document " + doc + " is " + id + ", not " + incidents.get(doc).id());
             }
         }
-
-        Map<String, byte[]> data = new LinkedHashMap<>();
-        TreeMap<String, StringBuilder> postings = new TreeMap<>();
-        List<FieldStatistics> statistics = new ArrayList<>();
-        for (SearchField field : SearchField.values()) {
-            statistics.add(readField(reader, field, incidents.size(), postings));
-        }
-        int shards = shardCount(postings);
-        writeShards(postings, shards, data);
-        int chunks = (incidents.size() + DOCS_PER_CHUNK - 1) / DOCS_PER_CHUNK;
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            data.put(DOCS + number(chunk, chunks) + ".js", script("docs", String.valueOf(chunk),
-                    docChunk(incidents, chunk, pageOf)));
-        }
-        for (Map.Entry<String, TaxonomyKind> facet : FACET_KINDS.entrySet()) {
-            data.put(FACETS + facet.getKey() + ".js", script("facets", JsText.string(facet.getKey()),
-                    facet(kb, facet.getValue())));
-        }
-
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(META, script("meta", "0", meta(statistics, incidents.size(), shards, chunks, version(data))));
-        files.putAll(data);
-        return files;
     }
 
-    private record FieldStatistics(SearchField field, long docCount, long sumTotalTermFreq) {
+    private static int chunks(KnowledgeBase kb) {
+        return (kb.incidents().size() + DOCS_PER_CHUNK - 1) / DOCS_PER_CHUNK;
     }
 
-    /** Adds the field's postings to {@code postings} (term → encoded postings of all fields so far). */
-    private static FieldStatistics readField(IndexReader reader, SearchField field, int maxDoc,
-                                             TreeMap<String, StringBuilder> postings) throws IOException {
-        // The index has several segments (see IncidentIndex); these views read them as one, documents numbered
-        // across segments in order.
-        Terms terms = MultiTerms.getTerms(reader, field.fieldName());
-        if (terms == null) {
-            return new FieldStatistics(field, 0, 0);
-        }
-        int[] norms = norms(reader, field, maxDoc);
-        TermsEnum termsEnum = terms.iterator();
-        PostingsEnum docs = null;
-        for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-            docs = termsEnum.postings(docs, PostingsEnum.FREQS);
-            encodePostings(postings.computeIfAbsent(term.utf8ToString(), t -> new StringBuilder()),
-                    field, termsEnum.docFreq(), docs, norms);
-        }
-        return new FieldStatistics(field, terms.getDocCount(), terms.getSumTotalTermFreq());
+    private static List<Integer> allShards(int count) {
+        return java.util.stream.IntStream.range(0, count).boxed().toList();
     }
 
-    /**
-     * One field's postings of a term: the field's number, the document frequency, then per document the gap
-     * to the previous document (minus one) doubled plus one when the frequency is above one, the frequency
-     * minus two when it is, and the norm byte. Numbers as {@link VarintText}.
-     */
-    static void encodePostings(StringBuilder out, SearchField field, int docFreq, PostingsEnum docs, int[] norms)
-            throws IOException {
-        VarintText.append(out, field.ordinal());
-        VarintText.append(out, docFreq);
-        int previous = -1;
-        int written = 0;
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-            int freq = docs.freq();
-            VarintText.append(out, 2L * (doc - previous - 1) + (freq > 1 ? 1 : 0));
-            if (freq > 1) {
-                VarintText.append(out, freq - 2);
-            }
-            VarintText.append(out, norms[doc]);
-            previous = doc;
-            written++;
-        }
-        if (written != docFreq) {
-            throw new IllegalStateException("postings of " + field + " disagree with their document frequency");
-        }
+    /** Terms shards, then document chunks, then facets; numbered files in number order (zero-padded). */
+    private static String fileOrder(String path) {
+        return (path.startsWith(TERMS) ? "0" : path.startsWith(DOCS) ? "1" : "2") + path;
     }
 
-    /** The encoded norm (BM25's length byte, unsigned) of every document in the field. */
-    private static int[] norms(IndexReader reader, SearchField field, int maxDoc) throws IOException {
-        int[] norms = new int[maxDoc];
-        NumericDocValues values = MultiDocValues.getNormValues(reader, field.fieldName());
-        if (values != null) {
-            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                norms[doc] = Byte.toUnsignedInt((byte) values.longValue());
-            }
-        }
-        return norms;
+    private void put(String path, byte[] bytes) {
+        data.put(path, bytes);
+        digests.put(path, sha256(bytes));
     }
 
-    private static int shardCount(Map<String, StringBuilder> postings) {
-        long bytes = 0;
-        for (Map.Entry<String, StringBuilder> entry : postings.entrySet()) {
-            bytes += utf8(entry.getKey()).length + entry.getValue().length() + 5;
-        }
+    private static int shardCount(long bytes) {
         int shards = 1;
         while (shards < (1 << 16) && bytes / shards > TARGET_SHARD_BYTES) {
             shards *= 2;
@@ -221,22 +231,38 @@ public final class StaticSearchExport {
         return Integer.remainderUnsigned(hash, shards);
     }
 
-    private static void writeShards(TreeMap<String, StringBuilder> postings, int shards, Map<String, byte[]> data) {
-        List<StringBuilder> bodies = new ArrayList<>();
-        for (int shard = 0; shard < shards; shard++) {
-            bodies.add(new StringBuilder("{"));
-        }
-        for (Map.Entry<String, StringBuilder> entry : postings.entrySet()) {
+    /** Writes the given term shards again from the postings (one pass over the terms). */
+    private void writeShards(Collection<Integer> which) {
+        Map<Integer, StringBuilder> bodies = new TreeMap<>();
+        which.forEach(shard -> bodies.put(shard, new StringBuilder("{")));
+        boolean every = which.size() == shards;
+        for (Map.Entry<String, StringBuilder> entry : postings.terms().entrySet()) {
             StringBuilder body = bodies.get(shardOf(entry.getKey(), shards));
+            if (body == null) {
+                continue;
+            }
             body.append(body.length() > 1 ? ",\n" : "\n");
             JsText.string(body, entry.getKey()).append(':');
             JsText.string(body, entry.getValue().toString());
         }
-        for (int shard = 0; shard < shards; shard++) {
-            StringBuilder body = bodies.get(shard);
+        bodies.forEach((shard, body) -> {
             body.append(body.length() > 1 ? "\n}" : "}");
-            data.put(TERMS + number(shard, shards) + ".js", script("terms", String.valueOf(shard), body.toString()));
+            put(TERMS + number(shard, shards) + ".js", script("terms", String.valueOf(shard), body.toString()));
+        });
+        assert !every || bodies.size() == shards;
+    }
+
+    private void writeDocChunk(int chunk, int chunks) {
+        put(DOCS + number(chunk, chunks) + ".js", script("docs", String.valueOf(chunk),
+                docChunk(kb.incidents(), chunk, pageOf)));
+    }
+
+    private void writeFacetsAndMeta() {
+        for (Map.Entry<String, TaxonomyKind> facet : FACET_KINDS.entrySet()) {
+            put(FACETS + facet.getKey() + ".js", script("facets", JsText.string(facet.getKey()),
+                    facet(kb, facet.getValue())));
         }
+        meta = script("meta", "0", meta(postings.statistics(), kb.incidents().size(), shards, chunks(kb), version()));
     }
 
     private static String docChunk(List<Incident> incidents, int chunk, Function<Incident, String> pageOf) {
@@ -301,7 +327,7 @@ public final class StaticSearchExport {
         return out.append(out.length() > 1 ? "\n}" : "}").toString();
     }
 
-    private static String meta(List<FieldStatistics> statistics, int documents, int shards, int chunks,
+    private static String meta(List<ExportedPostings.FieldStatistics> statistics, int documents, int shards, int chunks,
                                String version) {
         // IncidentSearch ranks with the searcher's default similarity; its parameters are the engine's.
         BM25Similarity similarity = (BM25Similarity) IndexSearcher.getDefaultSimilarity();
@@ -311,7 +337,7 @@ public final class StaticSearchExport {
         out.append(",\n\"k1\":").append(similarity.getK1());
         out.append(",\n\"b\":").append(similarity.getB());
         out.append(",\n\"fields\":[");
-        for (FieldStatistics field : statistics) {
+        for (ExportedPostings.FieldStatistics field : statistics) {
             out.append(field.field().ordinal() > 0 ? ",\n" : "\n").append("{\"name\":");
             JsText.string(out, field.field().fieldName());
             out.append(",\"boost\":").append(field.field().boost());
@@ -334,16 +360,29 @@ public final class StaticSearchExport {
         return out.append("]\n}").toString();
     }
 
-    /** A digest of every data file, so the engine can ask for this build's files past any cache. */
-    private static String version(Map<String, byte[]> data) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> file : data.entrySet()) {
-                digest.update(utf8(file.getKey()));
+    /**
+     * A digest of every data file (of each file's SHA-256, so a rebuild hashes only the files it wrote again), so
+     * the engine can ask for this build's files past any cache.
+     */
+    private String version() {
+        MessageDigest digest = sha256();
+        files().forEach((path, bytes) -> {
+            if (!path.equals(META)) {
+                digest.update(utf8(path));
                 digest.update((byte) 0);
-                digest.update(file.getValue());
+                digest.update(digests.get(path));
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        });
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
 /**
@@ -299,11 +299,16 @@ public final class SiteBuilder {
     /** The key under which {@link RenderedSite#extraDigests()} keeps the search data's version. */
     private static final String SEARCH_VERSION = "";
 
-    /** A digest of a file's bytes: CRC-32C (fast in hardware) and the length. */
+    /**
+     * A digest of a file's bytes to notice a change (not against forgery): CRC-32C, CRC-32 and the length. Both
+     * checksums run in hardware, about ten times faster than SHA-256 over the 70 MB of search data.
+     */
     private static String digest(byte[] bytes) {
-        CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        return Long.toHexString(crc.getValue()) + ":" + bytes.length + ":" + Arrays.hashCode(bytes);
+        CRC32C crc32c = new CRC32C();
+        crc32c.update(bytes);
+        CRC32 crc32 = new CRC32();
+        crc32.update(bytes);
+        return Long.toHexString(crc32c.getValue()) + ":" + Long.toHexString(crc32.getValue()) + ":" + bytes.length;
     }
 
     /**

@@ -68,6 +68,30 @@ class IncidentIndexSegmentsTest {
         assertThat(IncidentIndex.build(after, rebuilt, 7).reindexedSegments()).as("other segment size").isEqualTo(4);
     }
 
+    @Test
+    void anUpdatedExportIsExactlyTheExportOfTheEditedReports(@TempDir Path temp) throws Exception {
+        Path copy = TestFiles.copyTree(SampleSearchSite.SAMPLE, temp.resolve("reports"));
+        KnowledgeBase kb = load(copy);
+        IncidentIndex index = IncidentIndex.build(kb, null, 5);
+        StaticSearchExport export = StaticSearchExport.export(index.directory(), kb, PAGE);
+        List<String[]> edits = List.of(
+                new String[] {"2025/INC-2025-03-14-001.md", "\nA postscript about the zeppelin hangar.\n"}, // new word
+                new String[] {"2025/INC-2025-03-14-001.md", null}, // the word gone again
+                new String[] {"2026/INC-2026-11-18-001.md", "\nredis redis redis ingress 证书\n"}, // frequencies, norms
+                new String[] {"2024/INC-2024-02-06-001.md", "\n# A second heading\n\nMore words here.\n"});
+        for (String[] edit : edits) {
+            Path file = copy.resolve(edit[0]);
+            String original = Files.readString(SampleSearchSite.SAMPLE.resolve(edit[0]));
+            Files.writeString(file, edit[1] == null ? original : Files.readString(file) + edit[1]);
+            KnowledgeBase edited = load(copy);
+            index = IncidentIndex.build(edited, index, 5);
+
+            export = export.update(index.directory(), edited);
+
+            assertSameData(export.files(), StaticSearchExport.files(index.directory(), edited, PAGE));
+        }
+    }
+
     private static void assertSameData(Map<String, byte[]> actual, Map<String, byte[]> expected) {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(new String(actual.get(path), StandardCharsets.UTF_8)).as(path)
