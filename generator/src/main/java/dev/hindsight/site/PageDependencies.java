@@ -38,6 +38,7 @@ final class PageDependencies {
     private final Map<TaxonomyKind, Set<String>> terms = new EnumMap<>(TaxonomyKind.class);
     private final Set<String> owners = new HashSet<>();
     private final Set<Integer> years = new HashSet<>();
+    private boolean exported;
 
     private PageDependencies(KnowledgeBase kb) {
         this.kb = kb;
@@ -63,6 +64,7 @@ final class PageDependencies {
             }
             if (old != now && !old.equals(now)) {
                 dependencies.changed.add(now.id());
+                dependencies.exported |= !withoutText(old).equals(withoutText(now));
                 if (!withoutBody(old).equals(withoutBody(now))) {
                     dependencies.listed(old);
                     dependencies.listed(now);
@@ -97,9 +99,19 @@ final class PageDependencies {
     }
 
     private static Incident withoutBody(Incident i) {
+        return withSource(i, NO_SOURCE);
+    }
+
+    private static Incident withSource(Incident i, ReportSource source) {
         return new Incident(i.id(), i.title(), i.severity(), i.status(), i.times(), i.services(), i.tags(), i.owner(),
                 i.participants(), i.summary(), i.impact(), i.analysis(), i.timeline(), i.actions(), i.lessons(),
-                i.links(), i.extra(), NO_SOURCE);
+                i.links(), i.extra(), source);
+    }
+
+    /** The incident without its Markdown text, which no export contains (they have its outline). */
+    private static Incident withoutText(Incident i) {
+        ReportSource source = i.source();
+        return withSource(i, new ReportSource(source.path(), source.style(), "", source.bodyLine(), source.outline()));
     }
 
     /** Remembers where a changed incident is (or was) listed. */
@@ -121,6 +133,11 @@ final class PageDependencies {
     /** Whether any report changed at all. */
     boolean anyChanged() {
         return !changed.isEmpty();
+    }
+
+    /** Whether any report changed in more than its Markdown text: the exports change. */
+    boolean anyExported() {
+        return exported;
     }
 
     boolean incidentPage(Incident incident, List<RelatedLink> related) {

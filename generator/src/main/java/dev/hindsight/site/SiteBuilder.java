@@ -176,11 +176,12 @@ public final class SiteBuilder {
             }
             // Exports and search data are written alongside the pages rather than after them: the largest
             // (incidents.json) takes seconds on one core that would otherwise idle. A rebuild writes those given
-            // as bytes only when their bytes changed, the streamed exports whenever a report did.
+            // as bytes only when their bytes changed, the streamed exports when a report changed in more than
+            // its Markdown text (which no export holds).
             Map<String, String> extraDigests = new HashMap<>();
             extraDigests.put(SEARCH_VERSION, String.valueOf(searchVersion));
             for (ExtraFile extra : extras) {
-                boolean write = full || changes.anyChanged();
+                boolean write = full || changes.anyExported();
                 if (extra.content() instanceof ExtraFile.Bytes bytes) {
                     String digest = digest(bytes.bytes());
                     extraDigests.put(extra.sitePath(), digest);
