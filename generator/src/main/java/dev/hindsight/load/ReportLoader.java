@@ -8,6 +8,7 @@ import dev.hindsight.model.Incident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,19 +120,26 @@ public final class ReportLoader {
             return loadFile(file);
         }
         byte[] digest;
+        BasicFileAttributes attributes;
+        long readMillis = System.currentTimeMillis();
         try {
-            if (Files.size(file.file()) > maxReportBytes) {
+            attributes = Files.readAttributes(file.file(), BasicFileAttributes.class);
+            if (attributes.size() > maxReportBytes) {
                 return loadFile(file); // the parser refuses it without reading it; so must the cache
+            }
+            long modified = attributes.lastModifiedTime().toMillis();
+            if (cache.getUnmodified(file.relativePath(), attributes.size(), modified) instanceof FileResult cached) {
+                return cached;
             }
             digest = ReportCache.digest(Files.readAllBytes(file.file()));
         } catch (IOException e) {
             return loadFile(file); // the parser reports what is wrong with reading it
         }
-        if (cache.get(file.relativePath(), digest) instanceof FileResult cached) {
-            return cached;
-        }
-        FileResult result = loadFile(file);
-        cache.put(file.relativePath(), digest, result);
+        long size = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
+        Object cached = cache.get(file.relativePath(), digest);
+        FileResult result = cached instanceof FileResult reused ? reused : loadFile(file);
+        cache.put(file.relativePath(), digest, size, modified, readMillis, result);
         return result;
     }
 

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
@@ -75,5 +78,32 @@ class ReportCacheTest {
         assertThat(after.incidents()).extracting(i -> i.id()).doesNotContain("MET-6").contains("BAD-1");
         assertThat(after.diagnostics()).isEqualTo(uncached().diagnostics());
         assertThat(cache.lastLoad()).isEqualTo(new ReportCache.Counts(1, 5));
+    }
+
+    @Test
+    void aFileModifiedJustBeforeItWasReadIsReadAgainEvenWithTheSameSizeAndTime() throws IOException {
+        Path report = source.resolve("MET-3.md");
+        FileTime modified = Files.getLastModifiedTime(report); // copied just now: within the racy window
+        cached();
+        Files.writeString(report, Files.readString(report).replace("Database disk filled up", "Database disk filled UP"));
+        Files.setLastModifiedTime(report, modified);
+
+        assertThat(cached().incidents()).anySatisfy(i -> assertThat(i.title()).isEqualTo("Database disk filled UP"));
+    }
+
+    @Test
+    void aFileUntouchedSinceLongBeforeItWasReadIsNotReadAgain() throws IOException {
+        Path report = source.resolve("MET-3.md");
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(report, anHourAgo);
+        cached();
+        // Same size, same time: the cache trusts them as git trusts its index (editors always move the time).
+        Files.writeString(report, Files.readString(report).replace("Database disk filled up", "Database disk filled UP"));
+        Files.setLastModifiedTime(report, anHourAgo);
+
+        assertThat(cached().incidents()).anySatisfy(i -> assertThat(i.title()).isEqualTo("Database disk filled up"));
+        assertThat(cache.lastLoad()).isEqualTo(new ReportCache.Counts(0, 7)); // nothing parsed
+        Files.setLastModifiedTime(report, FileTime.from(Instant.now()));
+        assertThat(cached().incidents()).anySatisfy(i -> assertThat(i.title()).isEqualTo("Database disk filled UP"));
     }
 }
