@@ -8,7 +8,6 @@ import dev.hindsight.load.ReportCache;
 import dev.hindsight.load.ReportLoader;
 import org.apache.lucene.store.Directory;
 import dev.hindsight.search.IncidentIndex;
-import dev.hindsight.search.IncidentSearch;
 import dev.hindsight.search.RelatedIncidents;
 import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.ExtraFile;
@@ -67,18 +66,16 @@ public final class SiteGeneration {
                     .forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
             return null;
         });
-        Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index));
+        Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb));
         SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
                 .build(kb, request.source(), request.output(), extras, related));
         return new BuildResult(load, site);
     }
 
-    private static Map<String, List<RelatedLink>> related(KnowledgeBase kb, Directory index) {
+    private static Map<String, List<RelatedLink>> related(KnowledgeBase kb) {
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
-        try (IncidentSearch search = new IncidentSearch(index)) {
-            RelatedIncidents.find(kb, search, RELATED_PER_INCIDENT).forEach((id, similar) -> related.put(id,
-                    similar.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
-        }
+        RelatedIncidents.find(kb, RELATED_PER_INCIDENT).byId().forEach((id, similar) -> related.put(id,
+                similar.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
         return related;
     }
 

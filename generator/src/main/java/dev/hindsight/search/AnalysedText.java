@@ -8,6 +8,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A text already run through the analyser: its terms with their position increments, replayed to the index
@@ -46,6 +48,11 @@ final class AnalysedText {
             throw new UncheckedIOException(e); // analysing a string does no I/O
         }
         return new AnalysedText(Arrays.copyOf(terms, n), Arrays.copyOf(increments, n));
+    }
+
+    /** The terms in order (a term recurs as often as it occurs). */
+    List<String> terms() {
+        return Collections.unmodifiableList(Arrays.asList(terms));
     }
 
     /** The tokens again, as the analyser gave them. */
