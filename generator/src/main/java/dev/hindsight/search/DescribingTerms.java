@@ -3,6 +3,7 @@ package dev.hindsight.search;
 import dev.hindsight.model.Incident;
 import org.apache.lucene.analysis.Analyzer;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * What {@link RelatedIncidents} reads of one incident: the analysed terms of the fields that say what
  * happened (title, root cause, services, tags, summary), each with how often it occurs, and the services and
- * tags as written (the reasons quote them).
+ * tags as written (the reasons quote them). Two incidents with equal describing terms relate alike, so an
+ * edit that leaves them equal (the body, the timeline, the actions) changes no related list.
  *
  * @param frequencies per describing field, each term and its number of occurrences
  * @param services    the incident's services as written
@@ -47,5 +49,24 @@ record DescribingTerms(Map<SearchField, Map<String, Integer>> frequencies, List<
 
     boolean contains(SearchField field, String term) {
         return frequencies.get(field).containsKey(term);
+    }
+
+    /** The terms this has and {@code other} has not, and the other way round. */
+    List<FieldTerm> presenceDifferences(DescribingTerms other) {
+        List<FieldTerm> differences = new ArrayList<>();
+        for (SearchField field : FIELDS) {
+            addMissing(field, in(field), other.in(field), differences);
+            addMissing(field, other.in(field), in(field), differences);
+        }
+        return differences;
+    }
+
+    private static void addMissing(SearchField field, Map<String, Integer> from, Map<String, Integer> in,
+                                   List<FieldTerm> missing) {
+        for (String term : from.keySet()) {
+            if (!in.containsKey(term)) {
+                missing.add(new FieldTerm(field, term));
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.stream.IntStream;
  * every other incident scores the summed weights of the query terms it contains. The reasons name shared
  * services and tags and the strongest shared terms, so readers see why two incidents are linked.
  *
- * <p>It needs no search index (its own postings of the describing fields are small), so it can run beside
- * indexing. Two choices are for the preview server's rebuilds, which should recompute only the incidents an
- * edit can affect:
+ * <p>It needs no search index (its own postings of the describing fields are small), so it runs beside
+ * indexing, and {@link #update} recomputes only the incidents an edit can affect, for the preview server's
+ * rebuilds. Two choices make updates cheap and exact:
  * <ul>
  * <li>The idf is quantised: a term in {@code df} of {@code n} incidents weighs {@code floor(log2(n / df))}.
  *     A document frequency that moves by one changes the weight only when it crosses a power of two, so an
@@ -34,7 +35,7 @@ import java.util.stream.IntStream;
  *     term in one incident only is skipped too, since it links to nothing.</li>
  * <li>Scores count presence, not frequency, and have no length normalisation: a candidate's score moves
  *     only when its own terms or the weights of the query change. Weights are term frequency × quantised idf
- *     × field boost, all multiples of ½, so every sum is exact and any two runs agree to the bit.</li>
+ *     × field boost, all multiples of ½, so every sum is exact and full and incremental runs agree to the bit.</li>
  * </ul>
  */
 public final class RelatedIncidents {
@@ -55,15 +56,17 @@ public final class RelatedIncidents {
     private final DescribingTerms[] terms;
     private final TermPostings postings;
     private final Relations[] relations;
+    private final int recomputed;
     private final Map<String, List<RelatedIncident>> byId;
 
     private RelatedIncidents(List<Incident> incidents, int limit, DescribingTerms[] terms, TermPostings postings,
-                             Relations[] relations) {
+                             Relations[] relations, int recomputed) {
         this.incidents = incidents;
         this.limit = limit;
         this.terms = terms;
         this.postings = postings;
         this.relations = relations;
+        this.recomputed = recomputed;
         Map<String, List<RelatedIncident>> related = new LinkedHashMap<>();
         for (int i = 0; i < incidents.size(); i++) {
             related.put(incidents.get(i).id(), relations[i].related());
@@ -85,10 +88,53 @@ public final class RelatedIncidents {
      */
     private record Relations(List<WeightedTerm> query, int[] positions, double[] scores,
                              List<RelatedIncident> related) {
+        boolean queries(FieldTerm term) {
+            for (WeightedTerm t : query) {
+                if (t.term().equals(term)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean queriesAny(Set<FieldTerm> terms) {
+            for (WeightedTerm t : query) {
+                if (terms.contains(t.term())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code term} would be among the query's terms, had it this weight and the others theirs. */
+        boolean wouldQuery(WeightedTerm term) {
+            return term.weight() > 0 && (query.size() < SIGNIFICANT_TERMS
+                    || STRONGEST_FIRST.compare(term, query.get(query.size() - 1)) < 0);
+        }
+
+        /** The score this query gives an incident with these terms. */
+        double score(DescribingTerms candidate) {
+            double score = 0;
+            for (WeightedTerm t : query) {
+                if (candidate.contains(t.term().field(), t.term().text())) {
+                    score += t.weight();
+                }
+            }
+            return score;
+        }
+
+        /** Whether an incident not listed would be, were this its score and the others' theirs. */
+        boolean wouldList(int position, double score, int limit) {
+            if (score == 0 || limit <= 0) {
+                return false;
+            }
+            int last = positions.length - 1;
+            return positions.length < limit || CandidateScores.beats(position, score, positions[last], scores[last]);
+        }
     }
 
     /**
-     * Up to {@code limit} related incidents for every incident of the knowledge base.
+     * Up to {@code limit} related incidents for every incident of the knowledge base; updates keep the limit.
      * Incidents are independent of each other, so they are worked on in parallel; the result is the same
      * however they are scheduled.
      */
@@ -102,12 +148,133 @@ public final class RelatedIncidents {
         TermPostings postings = TermPostings.of(Arrays.asList(terms));
         Relations[] relations = new Relations[incidents.size()];
         relate(IntStream.range(0, incidents.size()).toArray(), incidents, terms, postings, limit, relations);
-        return new RelatedIncidents(incidents, limit, terms, postings, relations);
+        return new RelatedIncidents(incidents, limit, terms, postings, relations, incidents.size());
+    }
+
+    /**
+     * The related incidents of {@code kb}, with the same limit: equal to {@code find(kb, limit)}, but when the
+     * incident ids are those of this result's knowledge base, in the same order, only the incidents whose list
+     * can differ are recomputed. This result is left as it was.
+     */
+    public RelatedIncidents update(KnowledgeBase kb) {
+        List<Incident> next = kb.incidents();
+        if (!sameIds(next)) {
+            return find(kb, limit); // incidents added, removed or reordered: the positions, and every posting, moved
+        }
+        DescribingTerms[] nextTerms = terms.clone();
+        try (Analyzer analyzer = new SearchAnalyzer()) {
+            for (int i = 0; i < next.size(); i++) {
+                Incident before = incidents.get(i);
+                Incident after = next.get(i);
+                if (before != after && !before.equals(after)) {
+                    DescribingTerms analysed = DescribingTerms.of(after, analyzer);
+                    if (!analysed.equals(terms[i])) {
+                        nextTerms[i] = analysed;
+                    }
+                }
+            }
+        }
+        int[] changed = IntStream.range(0, next.size()).filter(i -> nextTerms[i] != terms[i]).toArray();
+        Set<FieldTerm> differing = new HashSet<>();
+        for (int c : changed) {
+            differing.addAll(terms[c].presenceDifferences(nextTerms[c]));
+        }
+        TermPostings nextPostings = postings.with(differing, changed, nextTerms);
+        int[] recompute = affected(changed, differing, nextTerms, nextPostings);
+        Relations[] nextRelations = relations.clone();
+        relate(recompute, next, nextTerms, nextPostings, limit, nextRelations);
+        return new RelatedIncidents(next, limit, nextTerms, nextPostings, nextRelations, recompute.length);
+    }
+
+    /**
+     * The positions whose lists an update must recompute: exactly those that can differ from this result's.
+     *
+     * <p>Call an incident <em>changed</em> when its describing terms (the terms with their frequencies, the
+     * services and tags as written) differ from before; positions and the number of incidents stay the same,
+     * and only the terms whose presence changed in a changed incident have a new document frequency. X's list
+     * is a function of X's query, of the postings of its query terms, of the positions and, for the reasons, of
+     * X's and the listed incidents' describing terms. X's query is a function of X's term frequencies and their
+     * quantised idf. X is recomputed when
+     * <ol type="a">
+     * <li>X is changed; or</li>
+     * <li>a term whose quantised idf changed is in X's old query (its weight changed, or it leaves), or X has
+     *     such a term and with its new weight it would enter X's query (there was room, or it beats the weakest
+     *     term in the query's order); or</li>
+     * <li>a changed incident is in X's old list: its score or its reasons may differ, or it may drop out; or</li>
+     * <li>a changed incident not in X's old list scores enough under X's old query to enter the list now: more
+     *     than 0 when the list was not full, else beating its last entry (a higher score, or the same and an
+     *     earlier position).</li>
+     * </ol>
+     * If none holds, X's query is the same: its old terms kept their frequencies and weights, and no other term
+     * gained a place. Unchanged incidents score as before and keep their describing terms; changed ones were
+     * not listed and still rank below the list. So the list, its scores and its reasons are the same.
+     *
+     * <p>Checked cheaply: (b) looks only at the incidents having a reweighed term, since a query is drawn from
+     * its incident's own terms; (d) only at those whose old query has a term whose presence changed, since a
+     * changed incident whose score did not move ranked below the list before and still does. A body-only edit
+     * changes no incident in this sense and recomputes nothing.
+     */
+    private int[] affected(int[] changed, Set<FieldTerm> differing, DescribingTerms[] nextTerms,
+                           TermPostings nextPostings) {
+        int n = incidents.size();
+        boolean[] affected = new boolean[n];
+        boolean[] isChanged = new boolean[n];
+        for (int c : changed) {
+            affected[c] = true; // (a)
+            isChanged[c] = true;
+        }
+        for (FieldTerm term : differing) {
+            int idfAfter = quantisedIdf(nextPostings.docFreq(term), n);
+            if (idfAfter == quantisedIdf(postings.docFreq(term), n)) {
+                continue;
+            }
+            for (int x : nextPostings.positions(term.field(), term.text())) {
+                if (!affected[x]) {
+                    WeightedTerm reweighed = new WeightedTerm(term,
+                            weight(terms[x].in(term.field()).get(term.text()), idfAfter, term.field()));
+                    affected[x] = relations[x].queries(term) || relations[x].wouldQuery(reweighed); // (b)
+                }
+            }
+        }
+        for (int x = 0; x < n; x++) {
+            for (int listed : relations[x].positions()) {
+                affected[x] |= isChanged[listed]; // (c)
+            }
+        }
+        // (d): the terms whose presence changed are few but may be in thousands of incidents, and most of those
+        // do not query them; looking through every query once costs less.
+        for (int x = 0; x < n; x++) {
+            if (!affected[x] && relations[x].queriesAny(differing)) {
+                for (int c : changed) {
+                    affected[x] |= relations[x].wouldList(c, relations[x].score(nextTerms[c]), limit); // (d)
+                }
+            }
+        }
+        return IntStream.range(0, n).filter(x -> affected[x]).toArray();
     }
 
     /** The related incidents of each incident, by id, in the knowledge base's order; most similar first. */
     public Map<String, List<RelatedIncident>> byId() {
         return byId;
+    }
+
+    /**
+     * The ids of this result whose related list differs from {@code previous}'s for the same id, or that
+     * {@code previous} has no list for, in knowledge-base order: the incident pages to render again.
+     */
+    public Set<String> changedSince(RelatedIncidents previous) {
+        Set<String> changed = new LinkedHashSet<>();
+        byId.forEach((id, related) -> {
+            if (!related.equals(previous.byId.get(id))) {
+                changed.add(id);
+            }
+        });
+        return changed;
+    }
+
+    /** How many incidents' lists were computed to make this result: all of them for {@link #find}. */
+    int recomputed() {
+        return recomputed;
     }
 
     /**
@@ -208,5 +375,17 @@ public final class RelatedIncidents {
             }
         }
         return false;
+    }
+
+    private boolean sameIds(List<Incident> next) {
+        if (next.size() != incidents.size()) {
+            return false;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!next.get(i).id().equals(incidents.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 }
