@@ -34,7 +34,7 @@ public final class IncrementalBuild {
         BuildResult result = generated.result();
         if (result.site().rendered() != null) {
             state = new State(request, stamp, new SiteGeneration.Previous(generated.index(), generated.search(),
-                    result.site().rendered()));
+                    generated.related(), result.site().rendered()));
         } else if (!result.load().complete()) {
             state = earlier; // nothing was written: the site is still the earlier build's
         }

@@ -6,9 +6,7 @@ import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.ReportCache;
 import dev.hindsight.load.ReportLoader;
-import org.apache.lucene.store.Directory;
 import dev.hindsight.search.IncidentIndex;
-import dev.hindsight.search.IncidentSearch;
 import dev.hindsight.search.RelatedIncidents;
 import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.ExtraFile;
@@ -55,7 +53,7 @@ public final class SiteGeneration {
     }
 
     /** A build's result and what the next build of the same reports can reuse. */
-    record Generated(BuildResult result, IncidentIndex index, StaticSearchExport search) {
+    record Generated(BuildResult result, IncidentIndex index, StaticSearchExport search, RelatedIncidents related) {
     }
 
     /**
@@ -68,7 +66,7 @@ public final class SiteGeneration {
                 () -> new ReportLoader(request.load(), cache).load(request.source()));
         if (!load.complete()) {
             // the previous site stays
-            return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null, null);
+            return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null, null, null);
         }
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
@@ -84,23 +82,23 @@ public final class SiteGeneration {
             data.files().forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
             return data;
         });
-        Map<String, List<RelatedLink>> related = phases.run(BuildPhase.RELATED, () -> related(kb, index.directory()));
+        RelatedIncidents similar = phases.run(BuildPhase.RELATED, () -> previous == null
+                ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb));
+        Map<String, List<RelatedLink>> related = links(similar);
         SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
                 .build(kb, request.source(), request.output(), extras, related,
                         previous == null ? null : previous.site()));
-        return new Generated(new BuildResult(load, site), index, search);
+        return new Generated(new BuildResult(load, site), index, search, similar);
     }
 
     /** What a build in this process left for the next one. */
-    record Previous(IncidentIndex index, StaticSearchExport search, RenderedSite site) {
+    record Previous(IncidentIndex index, StaticSearchExport search, RelatedIncidents related, RenderedSite site) {
     }
 
-    private static Map<String, List<RelatedLink>> related(KnowledgeBase kb, Directory index) {
+    private static Map<String, List<RelatedLink>> links(RelatedIncidents similar) {
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
-        try (IncidentSearch search = new IncidentSearch(index)) {
-            RelatedIncidents.find(kb, search, RELATED_PER_INCIDENT).forEach((id, similar) -> related.put(id,
-                    similar.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
-        }
+        similar.byId().forEach((id, list) -> related.put(id,
+                list.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
         return related;
     }
 

@@ -4,16 +4,12 @@ import dev.hindsight.model.ActionItem;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.Lesson;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -52,18 +48,7 @@ final class IndexedIncident {
     /** Every term the incident's searchable fields are indexed with, in any field. */
     static Set<String> terms(Incident incident) {
         Set<String> terms = new HashSet<>();
-        texts(incident).forEach((field, text) -> {
-            try (TokenStream stream = ANALYZER.tokenStream(field.fieldName(), text)) {
-                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-                stream.reset();
-                while (stream.incrementToken()) {
-                    terms.add(term.toString());
-                }
-                stream.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // analysing a string does no I/O
-            }
-        });
+        texts(incident).forEach((field, text) -> terms.addAll(SearchAnalyzer.terms(ANALYZER, field.fieldName(), text)));
         return terms;
     }
 

@@ -5,9 +5,13 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +41,22 @@ public final class SearchAnalyzer extends Analyzer {
     }
 
     /** Reads everything and hands it back NFKC-normalised (reports are small; offsets are not needed). */
+    /** The terms {@code analyzer} makes of {@code text} in {@code field}, in order, repeats included. */
+    static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysing a string does no I/O
+        }
+        return terms;
+    }
+
     private static final class NfkcReader extends Reader {
         private final Reader source;
         private java.io.StringReader normalised;

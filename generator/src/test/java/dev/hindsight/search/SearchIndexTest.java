@@ -101,7 +101,7 @@ class SearchIndexTest {
 
     @Test
     void reportsWrittenToShareARootCauseListEachOtherInTheirTopThree() {
-        Map<String, List<RelatedIncident>> related = RelatedIncidents.find(kb, search, 5);
+        Map<String, List<RelatedIncident>> related = RelatedIncidents.find(kb, 5).byId();
         List<List<String>> groups = List.of(
                 List.of("INC-2024-02-06-001", "INC-2024-11-29-001", "INC-2025-08-19-001"),
                 List.of("INC-2024-05-28-001", "INC-2025-12-09-001"),

@@ -1,0 +1,72 @@
+package dev.hindsight.search;
+
+import dev.hindsight.model.Incident;
+import org.apache.lucene.analysis.Analyzer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link RelatedIncidents} reads of one incident: the analysed terms of the fields that say what
+ * happened (title, root cause, services, tags, summary), each with how often it occurs, and the services and
+ * tags as written (the reasons quote them). Two incidents with equal describing terms relate alike, so an
+ * edit that leaves them equal (the body, the timeline, the actions) changes no related list.
+ *
+ * @param frequencies per describing field, each term and its number of occurrences
+ * @param services    the incident's services as written
+ * @param tags        the incident's tags as written
+ */
+record DescribingTerms(Map<SearchField, Map<String, Integer>> frequencies, List<String> services, List<String> tags) {
+    /** The describing fields, in the order ties between equally weighted terms are broken. */
+    static final List<SearchField> FIELDS = List.of(SearchField.TITLE, SearchField.ROOT_CAUSE, SearchField.SERVICES,
+            SearchField.TAGS, SearchField.SUMMARY);
+
+    /** One term of one field. */
+    record FieldTerm(SearchField field, String text) {
+    }
+
+    /** Analyses the incident's describing fields with {@code analyzer}, on the calling thread. */
+    static DescribingTerms of(Incident incident, Analyzer analyzer) {
+        Map<SearchField, String> texts = IndexedIncident.texts(incident);
+        Map<SearchField, Map<String, Integer>> frequencies = new EnumMap<>(SearchField.class);
+        for (SearchField field : FIELDS) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String term : SearchAnalyzer.terms(analyzer, field.fieldName(), texts.get(field))) {
+                counts.merge(term, 1, Integer::sum);
+            }
+            frequencies.put(field, counts);
+        }
+        return new DescribingTerms(frequencies, incident.services(), incident.tags());
+    }
+
+    /** Each term of {@code field} with its number of occurrences. */
+    Map<String, Integer> in(SearchField field) {
+        return frequencies.get(field);
+    }
+
+    boolean contains(SearchField field, String term) {
+        return frequencies.get(field).containsKey(term);
+    }
+
+    /** The terms this has and {@code other} has not, and the other way round. */
+    List<FieldTerm> presenceDifferences(DescribingTerms other) {
+        List<FieldTerm> differences = new ArrayList<>();
+        for (SearchField field : FIELDS) {
+            addMissing(field, in(field), other.in(field), differences);
+            addMissing(field, other.in(field), in(field), differences);
+        }
+        return differences;
+    }
+
+    private static void addMissing(SearchField field, Map<String, Integer> from, Map<String, Integer> in,
+                                   List<FieldTerm> missing) {
+        for (String term : from.keySet()) {
+            if (!in.containsKey(term)) {
+                missing.add(new FieldTerm(field, term));
+            }
+        }
+    }
+}
