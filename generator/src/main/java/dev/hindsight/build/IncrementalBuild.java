@@ -30,7 +30,7 @@ public final class IncrementalBuild {
         State earlier = state != null && state.request().equals(request) && state.stamp().equals(stamp) ? state : null;
         state = null; // until this build has written the site, what is in the output directory is unknown
         SiteGeneration.Generated generated = SiteGeneration.generate(request, listener, reports,
-                earlier == null ? null : earlier.previous());
+                earlier == null ? null : earlier.previous(), true);
         BuildResult result = generated.result();
         if (result.site().rendered() != null) {
             state = new State(request, stamp, new SiteGeneration.Previous(generated.index(), generated.search(),

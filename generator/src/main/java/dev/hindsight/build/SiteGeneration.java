@@ -49,18 +49,30 @@ public final class SiteGeneration {
      * {@code cache} (the preview server keeps one across its rebuilds); {@code null} parses every report.
      */
     public static BuildResult run(BuildRequest request, BuildListener listener, ReportCache cache) {
-        return generate(request, listener, cache, null).result();
+        return generate(request, listener, cache, null, false).result();
     }
 
     /** A build's result and what the next build of the same reports can reuse. */
     record Generated(BuildResult result, IncidentIndex index, StaticSearchExport search, RelatedIncidents related) {
     }
 
+    /** What a build can leave for the next: filled phase by phase, emptied before rendering when not kept. */
+    private static final class Reusable {
+        private IncidentIndex index;
+        private StaticSearchExport search;
+        private RelatedIncidents related;
+    }
+
     /**
      * Runs a build; given the previous build of the same request in this process ({@code null}: none), re-indexes
      * only the search segments and renders only the pages whose reports changed.
+     *
+     * @param keep whether to return what the next build can reuse; a one-off build lets it go before rendering,
+     *             which needs the memory (the search postings and related-incident state are 100+ MB for 10,000
+     *             reports)
      */
-    static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache, Previous previous) {
+    static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache, Previous previous,
+                              boolean keep) {
         Phases phases = new Phases(listener);
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache).load(request.source()));
@@ -71,24 +83,29 @@ public final class SiteGeneration {
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
-        IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX,
+        Reusable reusable = new Reusable();
+        reusable.index = phases.run(BuildPhase.SEARCH_INDEX,
                 () -> IncidentIndex.build(kb, previous == null ? null : previous.index()));
-        StaticSearchExport search = phases.run(BuildPhase.STATIC_SEARCH, () -> {
-            index.files().forEach((name, bytes) ->
+        reusable.search = phases.run(BuildPhase.STATIC_SEARCH, () -> {
+            reusable.index.files().forEach((name, bytes) ->
                     extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
-            StaticSearchExport data = previous == null
-                    ? StaticSearchExport.export(index.directory(), kb, incident -> SitePaths.incident(incident.id()))
-                    : previous.search().update(index.directory(), kb);
+            StaticSearchExport data = previous == null ? StaticSearchExport.export(reusable.index.directory(), kb,
+                    incident -> SitePaths.incident(incident.id())) : previous.search().update(reusable.index.directory(), kb);
             data.files().forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
             return data;
         });
-        RelatedIncidents similar = phases.run(BuildPhase.RELATED, () -> previous == null
+        reusable.related = phases.run(BuildPhase.RELATED, () -> previous == null
                 ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb));
-        Map<String, List<RelatedLink>> related = links(similar);
+        Map<String, List<RelatedLink>> related = links(reusable.related);
+        if (!keep) {
+            reusable.index = null;
+            reusable.search = null;
+            reusable.related = null;
+        }
         SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
                 .build(kb, request.source(), request.output(), extras, related,
                         previous == null ? null : previous.site()));
-        return new Generated(new BuildResult(load, site), index, search, similar);
+        return new Generated(new BuildResult(load, site), reusable.index, reusable.search, reusable.related);
     }
 
     /** What a build in this process left for the next one. */
