@@ -16,9 +16,10 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -73,25 +74,41 @@ final class ExportedPostings {
      * no other term's postings changed.
      */
     void update(IndexReader reader, List<Integer> docs, Collection<String> terms) throws IOException {
+        List<Integer> sorted = docs.stream().sorted().toList();
         for (String term : terms) {
             StringBuilder old = postings.get(term);
+            int[][] fields = decode(old);
             StringBuilder updated = new StringBuilder();
             for (SearchField field : SearchField.values()) {
-                TreeMap<Integer, int[]> entries = decode(old, field);
-                for (int doc : docs) {
-                    entries.remove(doc);
-                    int[] entry = entry(reader, field, term, doc);
-                    if (entry != null) {
-                        entries.put(doc, entry);
+                int[] entries = fields[field.ordinal()];
+                // Documents ascending: the old ones that did not change, the changed ones as they are now.
+                int[] merged = new int[entries.length + 3 * sorted.size()];
+                int n = 0;
+                int next = 0;
+                for (int i = 0; i <= entries.length; i += 3) {
+                    int doc = i < entries.length ? entries[i] : Integer.MAX_VALUE;
+                    while (next < sorted.size() && sorted.get(next) <= doc) {
+                        int[] entry = entry(reader, field, term, sorted.get(next));
+                        if (entry != null) {
+                            merged[n++] = sorted.get(next);
+                            merged[n++] = entry[0];
+                            merged[n++] = entry[1];
+                        }
+                        next++;
+                    }
+                    if (i < entries.length && Collections.binarySearch(sorted, doc) < 0) {
+                        merged[n++] = doc;
+                        merged[n++] = entries[i + 1];
+                        merged[n++] = entries[i + 2];
                     }
                 }
-                if (!entries.isEmpty()) {
+                if (n > 0) {
                     VarintText.append(updated, field.ordinal());
-                    VarintText.append(updated, entries.size());
+                    VarintText.append(updated, n / 3);
                     int previous = -1;
-                    for (Map.Entry<Integer, int[]> e : entries.entrySet()) {
-                        append(updated, e.getKey() - previous - 1, e.getValue()[0], e.getValue()[1]);
-                        previous = e.getKey();
+                    for (int i = 0; i < n; i += 3) {
+                        append(updated, merged[i] - previous - 1, merged[i + 1], merged[i + 2]);
+                        previous = merged[i];
                     }
                 }
             }
@@ -132,42 +149,48 @@ final class ExportedPostings {
         VarintText.append(out, norm);
     }
 
-    /** A field's entries of encoded postings: document → {frequency, norm}. */
-    private static TreeMap<Integer, int[]> decode(CharSequence encoded, SearchField field) {
-        TreeMap<Integer, int[]> entries = new TreeMap<>();
-        if (encoded == null) {
-            return entries;
-        }
-        int[] at = {0};
-        while (at[0] < encoded.length()) {
-            int ordinal = (int) read(encoded, at);
-            int docFreq = (int) read(encoded, at);
+    /** Encoded postings decoded, per field ordinal: document, frequency and norm after each other. */
+    private static int[][] decode(CharSequence encoded) {
+        int[][] fields = new int[SearchField.values().length][];
+        Arrays.fill(fields, new int[0]);
+        int at = 0;
+        while (encoded != null && at < encoded.length()) {
+            long[] number = new long[1];
+            at = read(encoded, at, number);
+            int ordinal = (int) number[0];
+            at = read(encoded, at, number);
+            int[] entries = new int[3 * (int) number[0]];
             int doc = -1;
-            for (int i = 0; i < docFreq; i++) {
-                long code = read(encoded, at);
-                int freq = (code & 1) == 1 ? (int) read(encoded, at) + 2 : 1;
-                int norm = (int) read(encoded, at);
-                doc += (int) (code >>> 1) + 1;
-                if (ordinal == field.ordinal()) {
-                    entries.put(doc, new int[] {freq, norm});
+            for (int i = 0; i < entries.length; i += 3) {
+                at = read(encoded, at, number);
+                long code = number[0];
+                int freq = 1;
+                if ((code & 1) == 1) {
+                    at = read(encoded, at, number);
+                    freq = (int) number[0] + 2;
                 }
+                at = read(encoded, at, number);
+                doc += (int) (code >>> 1) + 1;
+                entries[i] = doc;
+                entries[i + 1] = freq;
+                entries[i + 2] = (int) number[0];
             }
-            if (ordinal == field.ordinal()) {
-                break;
-            }
+            fields[ordinal] = entries;
         }
-        return entries;
+        return fields;
     }
 
-    private static long read(CharSequence encoded, int[] at) {
-        long value = 0;
+    /** Reads one number at {@code at} into {@code value[0]}; returns where the next one starts. */
+    private static int read(CharSequence encoded, int at, long[] value) {
+        long number = 0;
         int shift = 0;
         while (true) {
-            int digit = VarintText.DIGITS.indexOf(encoded.charAt(at[0]++));
+            int digit = VarintText.value(encoded.charAt(at++));
             if (digit < 32) {
-                return value | ((long) digit << shift);
+                value[0] = number | ((long) digit << shift);
+                return at;
             }
-            value |= (long) (digit - 32) << shift;
+            number |= (long) (digit - 32) << shift;
             shift += 5;
         }
     }
