@@ -205,7 +205,8 @@ class AccessibilityTest {
 
         WebElement first = driver.switchTo().activeElement();
         assertThat(first.getDomAttribute("class")).contains("skip-link");
-        assertThat(first.isDisplayed()).as("the skip link shows when focused").isTrue();
+        // Style is recalculated after focus moves; on a loaded machine the check can come first, so it waits.
+        assertThat(waitUntil(first::isDisplayed)).as("the skip link shows when focused").isTrue();
 
         new Actions(driver).sendKeys(Keys.ENTER).perform();
 
@@ -299,5 +300,14 @@ class AccessibilityTest {
                 .filter(p -> !p.equals(directory + "index.html"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no page under " + directory));
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition) {
+        try {
+            return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(5))
+                    .until(d -> condition.getAsBoolean());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 }
