@@ -131,18 +131,7 @@ public final class IncidentSearch implements Closeable {
 
     /** The tokens a text analyses to, in order. */
     public List<String> analyse(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(SearchField.BODY.fieldName(), text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
+        return SearchAnalyzer.terms(analyzer, SearchField.BODY.fieldName(), text);
     }
 
     /**

@@ -237,7 +237,6 @@ public final class StaticSearchExport {
     private void writeShards(Collection<Integer> which) {
         Map<Integer, StringBuilder> bodies = new TreeMap<>();
         which.forEach(shard -> bodies.put(shard, new StringBuilder("{")));
-        boolean every = which.size() == shards;
         for (Map.Entry<String, StringBuilder> entry : postings.terms().entrySet()) {
             StringBuilder body = bodies.get(shardOf(entry.getKey(), shards));
             if (body == null) {
@@ -251,7 +250,6 @@ public final class StaticSearchExport {
             body.append(body.length() > 1 ? "\n}" : "}");
             put(TERMS + number(shard, shards) + ".js", script("terms", String.valueOf(shard), body.toString()));
         });
-        assert !every || bodies.size() == shards;
     }
 
     private void writeDocChunk(int chunk, int chunks) {

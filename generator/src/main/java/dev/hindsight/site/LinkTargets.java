@@ -129,11 +129,6 @@ final class LinkTargets {
         return byIncident;
     }
 
-    /** Every file to copy, in site-path order. */
-    Set<Map.Entry<String, Attachment>> attachments() {
-        return attachments.entrySet();
-    }
-
     Optional<String> incidentId(String reportPath) {
         return Optional.ofNullable(incidentIdByReportPath.get(reportPath));
     }

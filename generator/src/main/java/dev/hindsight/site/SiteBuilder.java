@@ -117,7 +117,7 @@ public final class SiteBuilder {
         RenderedSite rendered;
         try (OutputDirectory output = full ? new OutputDirectory(out) : OutputDirectory.inPlace(out)) {
             PageWriter writer = new PageWriter(output, templates, messages);
-            Jobs jobs = new Jobs(full);
+            Jobs jobs = new Jobs();
             boolean sitewide = full || changes.anyListed();
             jobs.page(SitePaths.HOME, sitewide, () -> writer.write(SitePaths.HOME, "home.jte",
                     models.home(calendar.onThisDay(SitePaths.HOME), calendar.cards(SitePaths.HOME))));
@@ -334,13 +334,8 @@ public final class SiteBuilder {
 
     /** Every file of the site in the order they are started, and which of them this build renders. */
     private static final class Jobs {
-        private final boolean full;
         private final List<PageJob> jobs = new ArrayList<>();
         private final List<String> pagePaths = new ArrayList<>();
-
-        Jobs(boolean full) {
-            this.full = full;
-        }
 
         void page(String sitePath, boolean render, Runnable work) {
             add(new PageJob(sitePath, "", render, found -> work.run()));
@@ -361,7 +356,7 @@ public final class SiteBuilder {
         }
 
         List<PageJob> toRender() {
-            return full ? jobs : jobs.stream().filter(PageJob::render).toList();
+            return jobs.stream().filter(PageJob::render).toList(); // a full build marks every job
         }
 
         List<String> paths() {

@@ -1,8 +1,6 @@
 package dev.hindsight.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.SmallFloat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,10 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -82,18 +77,8 @@ class BrowserEngineAnalysisTest {
     }
 
     private static List<String> lucene(String text) {
-        List<String> tokens = new ArrayList<>();
-        try (Analyzer analyzer = new SearchAnalyzer();
-             TokenStream stream = analyzer.tokenStream(SearchField.BODY.fieldName(), text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Analyzer analyzer = new SearchAnalyzer()) {
+            return SearchAnalyzer.terms(analyzer, SearchField.BODY.fieldName(), text);
         }
-        return tokens;
     }
 }
