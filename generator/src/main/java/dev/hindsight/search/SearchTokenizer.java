@@ -6,8 +6,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 
 /**
  * Splits text the way the browser engine (site/search.js) does, so both index and query the same
@@ -15,71 +14,126 @@ import java.util.Deque;
  * bigrams (a lone character stays a unigram), so any contiguous Chinese substring of two or more
  * characters is found without a dictionary. Everything else separates. Rules simple enough to write
  * twice identically were chosen over Lucene's UAX#29 tokenizer for exactly that reason.
+ *
+ * <p>Every report's text goes through here several times (index, related incidents, search data), so
+ * the characters of the Basic Multilingual Plane are classified once, in a table, rather than by
+ * Unicode script lookups per character, and tokens are kept in int arrays rather than objects.
  */
 final class SearchTokenizer extends Tokenizer {
     static final int MAX_WORD_LENGTH = 40;
 
+    private static final byte SEPARATOR = 0;
+    private static final byte WORD = 1;
+    private static final byte HAN = 2;
+    /** The kind of every BMP character; supplementary ones are looked up (they are rare). */
+    private static final byte[] BMP_KINDS = bmpKinds();
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
-    private final Deque<int[]> pending = new ArrayDeque<>();
-    private String text;
+    private char[] text = new char[1024];
+    private int length = -1;
     private int cursor;
+    /** The tokens found but not yet handed out: start and end offsets, and where the next one is. */
+    private int[] pendingStarts = new int[16];
+    private int[] pendingEnds = new int[16];
+    private int pendingCount;
+    private int pendingNext;
+    /** Where each character of the current Han run starts, and the run's end last. */
+    private int[] hanStarts = new int[16];
 
     @Override
     public boolean incrementToken() throws IOException {
         clearAttributes();
-        if (text == null) {
-            text = readAll();
-            cursor = 0;
+        if (length < 0) {
+            readAll();
         }
-        while (pending.isEmpty()) {
+        while (pendingNext == pendingCount) {
             if (!scanRun()) {
                 return false;
             }
         }
-        int[] token = pending.poll();
-        term.setEmpty().append(text, token[0], token[1]);
-        offset.setOffset(correctOffset(token[0]), correctOffset(token[1]));
+        int start = pendingStarts[pendingNext];
+        int end = pendingEnds[pendingNext++];
+        term.copyBuffer(text, start, end - start);
+        offset.setOffset(correctOffset(start), correctOffset(end));
         position.setPositionIncrement(1);
         return true;
     }
 
     /** Finds the next run and queues its tokens; false at the end of the text. */
     private boolean scanRun() {
-        while (cursor < text.length()) {
-            int c = text.codePointAt(cursor);
-            if (isHan(c)) {
-                int start = cursor;
-                java.util.List<Integer> starts = new java.util.ArrayList<>();
-                while (cursor < text.length() && isHan(text.codePointAt(cursor))) {
-                    starts.add(cursor);
-                    cursor += Character.charCount(text.codePointAt(cursor));
-                }
-                starts.add(cursor);
-                if (starts.size() == 2) {
-                    pending.add(new int[] {start, cursor});
-                } else {
-                    for (int i = 0; i + 2 < starts.size(); i++) {
-                        pending.add(new int[] {starts.get(i), starts.get(i + 2)});
-                    }
-                }
+        pendingCount = 0;
+        pendingNext = 0;
+        while (cursor < length) {
+            int c = Character.codePointAt(text, cursor, length);
+            byte kind = kindOf(c);
+            if (kind == HAN) {
+                hanRun();
                 return true;
             }
-            if (isWordChar(c)) {
+            if (kind == WORD) {
                 int start = cursor;
-                while (cursor < text.length() && isWordChar(text.codePointAt(cursor))
-                        && !isHan(text.codePointAt(cursor))) {
-                    cursor += Character.charCount(text.codePointAt(cursor));
+                int codePoints = 0;
+                while (cursor < length && kindOf(c = Character.codePointAt(text, cursor, length)) == WORD) {
+                    cursor += Character.charCount(c);
+                    codePoints++;
                 }
-                if (text.codePointCount(start, cursor) <= MAX_WORD_LENGTH) {
-                    pending.add(new int[] {start, cursor});
+                if (codePoints <= MAX_WORD_LENGTH) {
+                    queue(start, cursor);
                 }
                 return true;
             }
             cursor += Character.charCount(c);
         }
         return false;
+    }
+
+    /** Queues the bigrams of the Han run at the cursor, or its one character alone. */
+    private void hanRun() {
+        int count = 0;
+        int c;
+        while (cursor < length && kindOf(c = Character.codePointAt(text, cursor, length)) == HAN) {
+            hanStarts = grown(hanStarts, count + 1);
+            hanStarts[count++] = cursor;
+            cursor += Character.charCount(c);
+        }
+        hanStarts = grown(hanStarts, count + 1);
+        hanStarts[count] = cursor;
+        if (count == 1) {
+            queue(hanStarts[0], cursor);
+        } else {
+            for (int i = 0; i + 2 <= count; i++) {
+                queue(hanStarts[i], hanStarts[i + 2]);
+            }
+        }
+    }
+
+    private void queue(int start, int end) {
+        pendingStarts = grown(pendingStarts, pendingCount + 1);
+        pendingEnds = grown(pendingEnds, pendingCount + 1);
+        pendingStarts[pendingCount] = start;
+        pendingEnds[pendingCount++] = end;
+    }
+
+    private static int[] grown(int[] array, int size) {
+        return size <= array.length ? array : Arrays.copyOf(array, Math.max(size, 2 * array.length));
+    }
+
+    private static byte kindOf(int c) {
+        return c < BMP_KINDS.length ? BMP_KINDS[c] : kindByLookup(c);
+    }
+
+    private static byte[] bmpKinds() {
+        byte[] kinds = new byte[Character.MIN_SUPPLEMENTARY_CODE_POINT];
+        for (int c = 0; c < kinds.length; c++) {
+            kinds[c] = kindByLookup(c);
+        }
+        return kinds;
+    }
+
+    private static byte kindByLookup(int c) {
+        return isHan(c) ? HAN : isWordChar(c) ? WORD : SEPARATOR;
     }
 
     static boolean isHan(int c) {
@@ -91,26 +145,30 @@ final class SearchTokenizer extends Tokenizer {
         return Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
-    private String readAll() throws IOException {
-        StringBuilder out = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n = input.read(buffer); n >= 0; n = input.read(buffer)) {
-            out.append(buffer, 0, n);
+    /** Reads the whole input into the reused buffer (the analyzer's reader hands over reports whole anyway). */
+    private void readAll() throws IOException {
+        length = 0;
+        for (int n = input.read(text, 0, text.length); n >= 0; n = input.read(text, length, text.length - length)) {
+            length += n;
+            if (length == text.length) {
+                text = Arrays.copyOf(text, 2 * text.length);
+            }
         }
-        return out.toString();
+        cursor = 0;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        text = null;
-        pending.clear();
+        length = -1;
+        pendingCount = 0;
+        pendingNext = 0;
     }
 
     @Override
     public void end() throws IOException {
         super.end();
-        int length = text == null ? 0 : text.length();
-        offset.setOffset(correctOffset(length), correctOffset(length));
+        int end = Math.max(length, 0);
+        offset.setOffset(correctOffset(end), correctOffset(end));
     }
 }
