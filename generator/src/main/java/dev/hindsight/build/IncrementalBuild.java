@@ -4,10 +4,13 @@ import dev.hindsight.load.ReportCache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds the same request again and again in one process, as the preview server does after every save: each
@@ -63,19 +66,27 @@ public final class IncrementalBuild {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.find(dir, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile()
-                && !(skipReports && path.getFileName().toString().endsWith(".md")))) {
-            files.sorted().forEach(file -> {
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    stamp.append(file).append('\t').append(attributes.size()).append('\t')
-                            .append(attributes.lastModifiedTime().toMillis()).append('\n');
-                } catch (IOException e) {
-                    stamp.append(file).append("\tunreadable\n");
+        // The walk's own attributes, not a second stat per file: the source holds thousands of reports.
+        Map<Path, String> files = new TreeMap<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !(skipReports && file.getFileName().toString().endsWith(".md"))) {
+                        files.put(file, attributes.size() + "\t" + attributes.lastModifiedTime().toMillis());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    files.put(file, "unreadable");
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+        files.forEach((file, state) -> stamp.append(file).append('\t').append(state).append('\n'));
     }
 }

@@ -7,6 +7,7 @@ import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.ReportCache;
 import dev.hindsight.load.ReportLoader;
 import dev.hindsight.search.IncidentIndex;
+import dev.hindsight.search.RelatedIncident;
 import dev.hindsight.search.RelatedIncidents;
 import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.ExtraFile;
@@ -96,7 +97,7 @@ public final class SiteGeneration {
         });
         reusable.related = phases.run(BuildPhase.RELATED, () -> previous == null
                 ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb));
-        Map<String, List<RelatedLink>> related = links(reusable.related);
+        Map<String, List<RelatedLink>> related = links(reusable.related, previous);
         if (!keep) {
             reusable.index = null;
             reusable.search = null;
@@ -112,10 +113,18 @@ public final class SiteGeneration {
     record Previous(IncidentIndex index, StaticSearchExport search, RelatedIncidents related, RenderedSite site) {
     }
 
-    private static Map<String, List<RelatedLink>> links(RelatedIncidents similar) {
+    /**
+     * The related incidents as page links. An incident whose list the update kept (the very same list) keeps its
+     * links too, so that telling which pages changed is an identity check rather than 50,000 comparisons.
+     */
+    private static Map<String, List<RelatedLink>> links(RelatedIncidents similar, Previous previous) {
+        Map<String, List<RelatedIncident>> before = previous == null ? Map.of() : previous.related().byId();
+        Map<String, List<RelatedLink>> linksBefore = previous == null ? Map.of() : previous.site().related();
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
-        similar.byId().forEach((id, list) -> related.put(id,
-                list.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList()));
+        similar.byId().forEach((id, list) -> {
+            List<RelatedLink> kept = list == before.get(id) ? linksBefore.get(id) : null;
+            related.put(id, kept != null ? kept : list.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList());
+        });
         return related;
     }
 

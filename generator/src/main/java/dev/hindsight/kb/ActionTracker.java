@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,20 +129,20 @@ public final class ActionTracker {
 
     /** By incident, in the tracker's incident order. */
     public List<Breakdown> byIncident() {
-        Map<String, List<TrackedItem>> groups = new LinkedHashMap<>();
-        items.forEach(t -> groups.computeIfAbsent(t.incident().id(), k -> new ArrayList<>()).add(t));
-        return groups.entrySet().stream().map(e -> counts(e.getKey(), e.getValue())).toList();
+        Map<String, Tally> groups = new LinkedHashMap<>();
+        items.forEach(t -> groups.computeIfAbsent(t.incident().id(), k -> new Tally()).add(t));
+        return groups.entrySet().stream().map(e -> e.getValue().breakdown(e.getKey())).toList();
     }
 
     /** By service of the incident (an item counts under each of its incident's services). */
     public List<Breakdown> byService() {
-        Map<String, List<TrackedItem>> groups = new TreeMap<>();
+        Map<String, Tally> groups = new TreeMap<>();
         for (TrackedItem t : items) {
             for (String service : t.incident().services()) {
-                groups.computeIfAbsent(service, k -> new ArrayList<>()).add(t);
+                groups.computeIfAbsent(service, k -> new Tally()).add(t);
             }
         }
-        return groups.entrySet().stream().map(e -> counts(e.getKey(), e.getValue())).toList();
+        return groups.entrySet().stream().map(e -> e.getValue().breakdown(e.getKey())).toList();
     }
 
     /** By quarter of the incident's start ("2025-Q4"), oldest first. */
@@ -206,16 +207,32 @@ public final class ActionTracker {
     }
 
     private List<Breakdown> breakdown(Function<TrackedItem, String> key, Comparator<String> order) {
-        Map<String, List<TrackedItem>> groups = new TreeMap<>(order.thenComparing(Comparator.naturalOrder()));
-        items.forEach(t -> groups.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t));
-        return groups.entrySet().stream().map(e -> counts(e.getKey(), e.getValue())).toList();
+        // Counted in a hash map and sorted once: tens of thousands of items fall into a few dozen groups, and a
+        // sorted map would compare keys through the comparator chain for every item.
+        Map<String, Tally> groups = new HashMap<>();
+        items.forEach(t -> groups.computeIfAbsent(key.apply(t), k -> new Tally()).add(t));
+        List<String> keys = new ArrayList<>(groups.keySet());
+        keys.sort(order.thenComparing(Comparator.naturalOrder()));
+        return keys.stream().map(k -> groups.get(k).breakdown(k)).toList();
     }
 
-    private static Breakdown counts(String key, List<TrackedItem> group) {
-        int completed = (int) group.stream().filter(t -> t.item().status() == ActionStatus.COMPLETED).count();
-        int open = (int) group.stream().filter(t -> !t.item().isClosed()).count();
-        int overdue = (int) group.stream().filter(TrackedItem::overdue).count();
-        return new Breakdown(key, group.size(), completed, open, overdue);
+    /** A group's counts, kept as its items are met (no lists of items: the groups only need the figures). */
+    private static final class Tally {
+        private int total;
+        private int completed;
+        private int open;
+        private int overdue;
+
+        void add(TrackedItem t) {
+            total++;
+            completed += t.item().status() == ActionStatus.COMPLETED ? 1 : 0;
+            open += t.item().isClosed() ? 0 : 1;
+            overdue += t.overdue() ? 1 : 0;
+        }
+
+        Breakdown breakdown(String key) {
+            return new Breakdown(key, total, completed, open, overdue);
+        }
     }
 
     private static int priorityRank(String label) {

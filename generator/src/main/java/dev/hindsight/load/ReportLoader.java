@@ -8,7 +8,6 @@ import dev.hindsight.model.Incident;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,44 +101,32 @@ public final class ReportLoader {
         return new LoadResult(incidents, diagnostics, files.size());
     }
 
-    /** The files' sizes added up; one that cannot be measured counts 0 here and fails when it is read. */
+    /** The files' sizes added up, as the walk saw them (a file that changes meanwhile is checked when read). */
     private static long totalSize(List<SourceTree.ReportFile> files) {
-        long total = 0;
-        for (SourceTree.ReportFile file : files) {
-            try {
-                total += Files.size(file.file());
-            } catch (IOException e) {
-                // reported as HS101 when the file is read
-            }
-        }
-        return total;
+        return files.stream().mapToLong(SourceTree.ReportFile::size).sum();
     }
 
     private FileResult loadFileOrReuse(SourceTree.ReportFile file) {
         if (cache == null) {
             return loadFile(file);
         }
+        if (file.size() > maxReportBytes) {
+            return loadFile(file); // the parser refuses it without reading it; so must the cache
+        }
+        if (cache.getUnmodified(file.relativePath(), file.size(), file.modifiedMillis()) instanceof FileResult cached) {
+            return cached;
+        }
         byte[] digest;
-        BasicFileAttributes attributes;
-        long readMillis = System.currentTimeMillis();
         try {
-            attributes = Files.readAttributes(file.file(), BasicFileAttributes.class);
-            if (attributes.size() > maxReportBytes) {
-                return loadFile(file); // the parser refuses it without reading it; so must the cache
-            }
-            long modified = attributes.lastModifiedTime().toMillis();
-            if (cache.getUnmodified(file.relativePath(), attributes.size(), modified) instanceof FileResult cached) {
-                return cached;
-            }
             digest = ReportCache.digest(Files.readAllBytes(file.file()));
         } catch (IOException e) {
             return loadFile(file); // the parser reports what is wrong with reading it
         }
-        long size = attributes.size();
-        long modified = attributes.lastModifiedTime().toMillis();
         Object cached = cache.get(file.relativePath(), digest);
         FileResult result = cached instanceof FileResult reused ? reused : loadFile(file);
-        cache.put(file.relativePath(), digest, size, modified, readMillis, result);
+        // The size and time are the walk's, read before these bytes: a write in between gives a newer time, and
+        // a write within the same tick is what the cache's racy rule is for (seenMillis is before both reads).
+        cache.put(file.relativePath(), digest, file.size(), file.modifiedMillis(), file.seenMillis(), result);
         return result;
     }
 

@@ -25,12 +25,19 @@ final class SourceTree {
     private SourceTree() {
     }
 
-    /** A report file and its path relative to the source directory, with '/' separators. */
-    record ReportFile(Path file, String relativePath) {
+    /**
+     * A report file, its path relative to the source directory (with '/' separators), and its size and
+     * modification time as the walk saw them (the walk stats every file anyway; a second stat per report would
+     * double the system calls of a rebuild that parses one report of thousands).
+     *
+     * @param seenMillis the clock just before the walk: the file was no younger than this when its time was read
+     */
+    record ReportFile(Path file, String relativePath, long size, long modifiedMillis, long seenMillis) {
     }
 
     static List<ReportFile> find(Path root, Diagnostics problems) throws IOException {
         Path realRoot = root.toRealPath();
+        long seenMillis = System.currentTimeMillis();
         List<ReportFile> found = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
@@ -59,7 +66,8 @@ final class SourceTree {
                             // Directories were checked on the way in, so only a linked file can lead out;
                             // resolving every path would cost a system call per path component.
                             if (!Files.isSymbolicLink(file) || file.toRealPath().startsWith(realRoot)) {
-                                found.add(new ReportFile(file, relative(file)));
+                                found.add(new ReportFile(file, relative(file), attrs.size(),
+                                        attrs.lastModifiedTime().toMillis(), seenMillis));
                             } else {
                                 outside(file);
                             }

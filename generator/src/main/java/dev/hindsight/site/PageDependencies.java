@@ -52,10 +52,11 @@ final class PageDependencies {
                                               Map<String, List<RelatedLink>> related) {
         List<Incident> before = previous.kb().incidents();
         List<Incident> after = kb.incidents();
-        if (before.size() != after.size() || !sameStructure(previous.kb(), kb)) {
+        if (before.size() != after.size() || !sameTerms(previous.kb(), kb)) {
             return Optional.empty();
         }
         PageDependencies dependencies = new PageDependencies(kb);
+        boolean ownersMoved = false;
         for (int i = 0; i < after.size(); i++) {
             Incident old = before.get(i);
             Incident now = after.get(i);
@@ -68,20 +69,27 @@ final class PageDependencies {
                 if (!withoutBody(old).equals(withoutBody(now))) {
                     dependencies.listed(old);
                     dependencies.listed(now);
+                    ownersMoved |= !ownerKeys(List.of(old)).equals(ownerKeys(List.of(now)));
                 }
             }
         }
+        // The owners of all actions are those of the unchanged incidents' and the changed ones': the same set
+        // unless a changed incident's owners changed, and only then is it worth collecting them all.
+        if (ownersMoved && !ownerKeys(previous.kb().incidents()).equals(ownerKeys(after))) {
+            return Optional.empty();
+        }
         for (Incident incident : after) {
             List<RelatedLink> links = related.getOrDefault(incident.id(), List.of());
-            if (!links.equals(previous.related().getOrDefault(incident.id(), List.of()))) {
+            List<RelatedLink> linksBefore = previous.related().getOrDefault(incident.id(), List.of());
+            if (links != linksBefore && !links.equals(linksBefore)) {
                 dependencies.relatedChanged.add(incident.id());
             }
         }
         return Optional.of(dependencies);
     }
 
-    /** Same incidents in the same places, same terms with the same slugs, same owners: the same pages. */
-    private static boolean sameStructure(KnowledgeBase before, KnowledgeBase after) {
+    /** Same terms with the same slugs (with the same incidents, owners and places, the same pages). */
+    private static boolean sameTerms(KnowledgeBase before, KnowledgeBase after) {
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             List<String> old = before.taxonomy(kind).terms().stream().map(t -> t.name() + "\n" + t.slug()).toList();
             List<String> now = after.taxonomy(kind).terms().stream().map(t -> t.name() + "\n" + t.slug()).toList();
@@ -89,12 +97,12 @@ final class PageDependencies {
                 return false;
             }
         }
-        return ownerKeys(before).equals(ownerKeys(after));
+        return true;
     }
 
-    private static Set<String> ownerKeys(KnowledgeBase kb) {
+    private static Set<String> ownerKeys(List<Incident> incidents) {
         Set<String> keys = new HashSet<>();
-        kb.tracker().items().forEach(t -> keys.add(ActionPageModels.ownerKey(t.item())));
+        incidents.forEach(i -> i.actions().forEach(a -> keys.add(ActionPageModels.ownerKey(a))));
         return keys;
     }
 
