@@ -16,9 +16,7 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -74,55 +72,80 @@ final class ExportedPostings {
      * no other term's postings changed.
      */
     void update(IndexReader reader, List<Integer> docs, Collection<String> terms) throws IOException {
-        List<Integer> sorted = docs.stream().sorted().toList();
+        List<EditedDocument> edited = new ArrayList<>();
+        for (int doc : docs.stream().sorted().distinct().toList()) {
+            edited.add(new EditedDocument(reader, doc));
+        }
+        // Reused for every term: a common term's postings run to tens of kB, and there are hundreds of terms.
+        StringBuilder merged = new StringBuilder();
+        StringBuilder entries = new StringBuilder();
         for (String term : terms) {
+            BytesRef indexed = new BytesRef(term);
             StringBuilder old = postings.get(term);
-            int[][] fields = decode(old);
-            StringBuilder updated = new StringBuilder();
+            EncodedPostings in = new EncodedPostings(old == null ? "" : old);
+            merged.setLength(0);
             for (SearchField field : SearchField.values()) {
-                int[] entries = fields[field.ordinal()];
-                // Documents ascending: the old ones that did not change, the changed ones as they are now.
-                int[] merged = new int[entries.length + 3 * sorted.size()];
-                int n = 0;
-                int next = 0;
-                for (int i = 0; i <= entries.length; i += 3) {
-                    int doc = i < entries.length ? entries[i] : Integer.MAX_VALUE;
-                    while (next < sorted.size() && sorted.get(next) <= doc) {
-                        int[] entry = entry(reader, field, term, sorted.get(next));
-                        if (entry != null) {
-                            merged[n++] = sorted.get(next);
-                            merged[n++] = entry[0];
-                            merged[n++] = entry[1];
-                        }
-                        next++;
-                    }
-                    if (i < entries.length && Collections.binarySearch(sorted, doc) < 0) {
-                        merged[n++] = doc;
-                        merged[n++] = entries[i + 1];
-                        merged[n++] = entries[i + 2];
-                    }
-                }
-                if (n > 0) {
-                    VarintText.append(updated, field.ordinal());
-                    VarintText.append(updated, n / 3);
-                    int previous = -1;
-                    for (int i = 0; i < n; i += 3) {
-                        append(updated, merged[i] - previous - 1, merged[i + 1], merged[i + 2]);
-                        previous = merged[i];
-                    }
+                entries.setLength(0);
+                int count = merge(in, field, edited, indexed, entries);
+                if (count > 0) {
+                    VarintText.append(merged, field.ordinal());
+                    VarintText.append(merged, count);
+                    merged.append(entries);
                 }
             }
             if (old != null) {
                 bytes -= weight(term, old);
                 postings.remove(term);
             }
-            if (!updated.isEmpty()) {
+            if (!merged.isEmpty()) {
+                StringBuilder updated = new StringBuilder(merged);
                 bytes += weight(term, updated);
                 postings.put(term, updated);
             }
         }
         statistics.clear();
         statistics.addAll(statistics(reader));
+    }
+
+    /**
+     * Appends a term's postings in a field to {@code out}, documents ascending: the old ones (read from {@code in})
+     * that were not edited, the edited ones as they are now. Returns how many documents it appended.
+     */
+    private static int merge(EncodedPostings in, SearchField field, List<EditedDocument> edited, BytesRef term,
+                             StringBuilder out) throws IOException {
+        int count = in.field(field);
+        int written = 0;
+        int previous = -1;
+        int oldDoc = -1;
+        int next = 0;
+        for (int i = 0; i <= count; i++) {
+            int doc = Integer.MAX_VALUE;
+            int freq = 0;
+            int norm = 0;
+            if (i < count) {
+                long code = in.next();
+                freq = (code & 1) == 1 ? (int) in.next() + 2 : 1;
+                norm = (int) in.next();
+                oldDoc += (int) (code >>> 1) + 1;
+                doc = oldDoc;
+            }
+            for (; next < edited.size() && edited.get(next).doc <= doc; next++) {
+                EditedDocument document = edited.get(next);
+                int now = document.freq(field, term);
+                if (now > 0) {
+                    append(out, document.doc - previous - 1, now, document.norm(field));
+                    previous = document.doc;
+                    written++;
+                }
+            }
+            boolean wasEdited = next > 0 && edited.get(next - 1).doc == doc;
+            if (i < count && !wasEdited) {
+                append(out, doc - previous - 1, freq, norm);
+                previous = doc;
+                written++;
+            }
+        }
+        return written;
     }
 
     SortedMap<String, StringBuilder> terms() {
@@ -149,72 +172,82 @@ final class ExportedPostings {
         VarintText.append(out, norm);
     }
 
-    /** Encoded postings decoded, per field ordinal: document, frequency and norm after each other. */
-    private static int[][] decode(CharSequence encoded) {
-        int[][] fields = new int[SearchField.values().length][];
-        Arrays.fill(fields, new int[0]);
-        int at = 0;
-        while (encoded != null && at < encoded.length()) {
-            long[] number = new long[1];
-            at = read(encoded, at, number);
-            int ordinal = (int) number[0];
-            at = read(encoded, at, number);
-            int[] entries = new int[3 * (int) number[0]];
-            int doc = -1;
-            for (int i = 0; i < entries.length; i += 3) {
-                at = read(encoded, at, number);
-                long code = number[0];
-                int freq = 1;
-                if ((code & 1) == 1) {
-                    at = read(encoded, at, number);
-                    freq = (int) number[0] + 2;
+    /** Reads encoded postings (see {@link #append}) field by field, number by number, into no arrays. */
+    private static final class EncodedPostings {
+        private final CharSequence encoded;
+        private int at;
+
+        EncodedPostings(CharSequence encoded) {
+            this.encoded = encoded;
+        }
+
+        /** How many documents the field has, ready to read them; 0 if the postings skip it (fields ascend). */
+        int field(SearchField field) {
+            if (at == encoded.length()) {
+                return 0;
+            }
+            int start = at;
+            if (next() != field.ordinal()) {
+                at = start;
+                return 0;
+            }
+            return (int) next();
+        }
+
+        long next() {
+            long number = 0;
+            int shift = 0;
+            while (true) {
+                int digit = VarintText.value(encoded.charAt(at++));
+                if (digit < 32) {
+                    return number | ((long) digit << shift);
                 }
-                at = read(encoded, at, number);
-                doc += (int) (code >>> 1) + 1;
-                entries[i] = doc;
-                entries[i + 1] = freq;
-                entries[i + 2] = (int) number[0];
+                number |= (long) (digit - 32) << shift;
+                shift += 5;
             }
-            fields[ordinal] = entries;
-        }
-        return fields;
-    }
-
-    /** Reads one number at {@code at} into {@code value[0]}; returns where the next one starts. */
-    private static int read(CharSequence encoded, int at, long[] value) {
-        long number = 0;
-        int shift = 0;
-        while (true) {
-            int digit = VarintText.value(encoded.charAt(at++));
-            if (digit < 32) {
-                value[0] = number | ((long) digit << shift);
-                return at;
-            }
-            number |= (long) (digit - 32) << shift;
-            shift += 5;
         }
     }
 
-    /** {frequency, norm} of the term in the document's field, from the document's own segment; null if absent. */
-    private static int[] entry(IndexReader reader, SearchField field, String term, int doc) throws IOException {
-        LeafReaderContext context = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-        LeafReader leaf = context.reader();
-        int local = doc - context.docBase;
-        Terms terms = leaf.terms(field.fieldName());
-        if (terms == null) {
-            return null;
+    /**
+     * An edited document: its segment's terms of each field, to seek every changed term in, and its norms. Made
+     * once per update, since a terms or postings enum costs kilobytes and each changed term needs one per field.
+     */
+    private static final class EditedDocument {
+        final int doc;
+        private final int local;
+        private final int[] norms = new int[SearchField.values().length];
+        private final TermsEnum[] terms = new TermsEnum[SearchField.values().length];
+        private final PostingsEnum[] postings = new PostingsEnum[SearchField.values().length];
+
+        EditedDocument(IndexReader reader, int doc) throws IOException {
+            this.doc = doc;
+            LeafReaderContext context = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            LeafReader leaf = context.reader();
+            local = doc - context.docBase;
+            for (SearchField field : SearchField.values()) {
+                Terms fieldTerms = leaf.terms(field.fieldName());
+                terms[field.ordinal()] = fieldTerms == null ? null : fieldTerms.iterator();
+                NumericDocValues values = leaf.getNormValues(field.fieldName());
+                norms[field.ordinal()] = values != null && values.advanceExact(local)
+                        ? Byte.toUnsignedInt((byte) values.longValue()) : 0;
+            }
         }
-        TermsEnum termsEnum = terms.iterator();
-        if (!termsEnum.seekExact(new BytesRef(term))) {
-            return null;
+
+        /** The document's norm in the field (BM25's length byte, unsigned). */
+        int norm(SearchField field) {
+            return norms[field.ordinal()];
         }
-        PostingsEnum docs = termsEnum.postings(null, PostingsEnum.FREQS);
-        if (docs.advance(local) != local) {
-            return null;
+
+        /** How often the term is in the document's field; 0 if it is not. */
+        int freq(SearchField field, BytesRef term) throws IOException {
+            TermsEnum termsEnum = terms[field.ordinal()];
+            if (termsEnum == null || !termsEnum.seekExact(term)) {
+                return 0;
+            }
+            PostingsEnum docs = termsEnum.postings(postings[field.ordinal()], PostingsEnum.FREQS);
+            postings[field.ordinal()] = docs;
+            return docs.advance(local) == local ? docs.freq() : 0;
         }
-        NumericDocValues norms = leaf.getNormValues(field.fieldName());
-        int norm = norms != null && norms.advanceExact(local) ? Byte.toUnsignedInt((byte) norms.longValue()) : 0;
-        return new int[] {docs.freq(), norm};
     }
 
     /** The encoded norm (BM25's length byte, unsigned) of every document in the field. */

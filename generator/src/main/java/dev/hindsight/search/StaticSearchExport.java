@@ -1,6 +1,7 @@
 package dev.hindsight.search;
 
 import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.kb.Taxonomy;
 import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.Incident;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -61,6 +64,8 @@ public final class StaticSearchExport {
     static final int SUMMARY_LIMIT = 300;
     /** The filters: the taxonomy each reads and its name in the engine and the URL. */
     static final Map<String, TaxonomyKind> FACET_KINDS = facetKinds();
+    /** A UTF-8 lead byte's marker bits, by how many continuation bytes follow it. */
+    private static final int[] UTF8_LEAD = {0, 0xc0, 0xe0, 0xf0};
 
     private static Map<String, TaxonomyKind> facetKinds() {
         Map<String, TaxonomyKind> kinds = new LinkedHashMap<>();
@@ -76,14 +81,25 @@ public final class StaticSearchExport {
                 || sitePath.startsWith(FACETS);
     }
 
+    /** Term shards, then document chunks, then facets; numbered files in number order (zero-padded). */
+    private static final Comparator<String> FILE_ORDER = Comparator.comparingInt(StaticSearchExport::fileGroup)
+            .thenComparing(Comparator.naturalOrder());
+
     private final Function<Incident, String> pageOf;
     private final ExportedPostings postings;
     private KnowledgeBase kb;
     private int shards;
-    /** The data files (all but meta.js) by site path, and the SHA-256 of each, in the engine's order. */
-    private final Map<String, byte[]> data = new LinkedHashMap<>();
-    private final Map<String, byte[]> digests = new LinkedHashMap<>();
+    /** Each term shard's terms in the postings' order, so that writing a shard again reads only its own terms. */
+    private final List<List<String>> shardTerms = new ArrayList<>();
+    /** The data files (all but meta.js) by site path, kept in the engine's order: files() and version() walk it. */
+    private final TreeMap<String, DataFile> data = new TreeMap<>(FILE_ORDER);
     private byte[] meta;
+    /** Every file's text is written into this one buffer: shards run to tens of kB, and an update writes hundreds. */
+    private final StringBuilder text = new StringBuilder();
+
+    /** A data file's bytes, with what {@link #version()} hashes of it: its path's UTF-8 bytes and its SHA-256. */
+    private record DataFile(byte[] path, byte[] bytes, byte[] sha256) {
+    }
 
     private StaticSearchExport(Function<Incident, String> pageOf, ExportedPostings postings, KnowledgeBase kb) {
         this.pageOf = pageOf;
@@ -107,12 +123,14 @@ public final class StaticSearchExport {
             checkDocuments(reader, kb);
             StaticSearchExport export = new StaticSearchExport(pageOf, ExportedPostings.read(reader), kb);
             export.shards = shardCount(export.postings.bytes());
+            export.indexShards();
             export.writeShards(allShards(export.shards));
             int chunks = chunks(kb);
             for (int chunk = 0; chunk < chunks; chunk++) {
                 export.writeDocChunk(chunk, chunks);
             }
-            export.writeFacetsAndMeta();
+            FACET_KINDS.keySet().forEach(export::writeFacet);
+            export.writeMeta();
             return export;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
@@ -151,22 +169,19 @@ public final class StaticSearchExport {
                 terms.addAll(IndexedIncident.terms(after.get(doc)));
             }
             postings.update(reader, changed, terms);
+            KnowledgeBase previous = kb;
             kb = edited;
-            int count = shardCount(postings.bytes());
-            Set<Integer> shardsToWrite = new TreeSet<>();
-            if (count != shards) {
-                data.keySet().removeIf(path -> path.startsWith(TERMS));
-                shards = count;
-                shardsToWrite.addAll(allShards(count));
-            } else {
-                terms.forEach(term -> shardsToWrite.add(shardOf(term, count)));
-            }
-            writeShards(shardsToWrite);
+            writeShardsOf(terms);
             int chunks = chunks(edited);
             for (int chunk : changed.stream().map(doc -> doc / DOCS_PER_CHUNK).distinct().toList()) {
                 writeDocChunk(chunk, chunks);
             }
-            writeFacetsAndMeta();
+            FACET_KINDS.forEach((name, kind) -> {
+                if (!sameFacet(previous.taxonomy(kind), edited.taxonomy(kind))) {
+                    writeFacet(name);
+                }
+            });
+            writeMeta();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
@@ -177,8 +192,7 @@ public final class StaticSearchExport {
     public Map<String, byte[]> files() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(META, meta);
-        data.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(StaticSearchExport::fileOrder)))
-                .forEach(e -> files.put(e.getKey(), e.getValue()));
+        data.forEach((path, file) -> files.put(path, file.bytes()));
         return files;
     }
 
@@ -205,14 +219,12 @@ public final class StaticSearchExport {
         return java.util.stream.IntStream.range(0, count).boxed().toList();
     }
 
-    /** Terms shards, then document chunks, then facets; numbered files in number order (zero-padded). */
-    private static String fileOrder(String path) {
-        return (path.startsWith(TERMS) ? "0" : path.startsWith(DOCS) ? "1" : "2") + path;
+    private static int fileGroup(String path) {
+        return path.startsWith(TERMS) ? 0 : path.startsWith(DOCS) ? 1 : 2;
     }
 
     private void put(String path, byte[] bytes) {
-        data.put(path, bytes);
-        digests.put(path, sha256(bytes));
+        data.put(path, new DataFile(utf8(path), bytes, sha256(bytes)));
     }
 
     private static int shardCount(long bytes) {
@@ -223,50 +235,142 @@ public final class StaticSearchExport {
         return shards;
     }
 
-    /** FNV-1a (32 bits) of the term's UTF-8 bytes, modulo the shard count; search.js computes the same. */
+    /**
+     * FNV-1a (32 bits) of the term's UTF-8 bytes, modulo the shard count; search.js computes the same. The bytes
+     * are those of {@code String.getBytes(UTF_8)}, encoded on the fly: this runs for every term of a full export.
+     */
     static int shardOf(String term, int shards) {
         int hash = 0x811c9dc5;
-        for (byte b : utf8(term)) {
-            hash ^= b & 0xff;
-            hash *= 0x01000193;
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            int codePoint = c;
+            if (Character.isHighSurrogate(c) && i + 1 < term.length() && Character.isLowSurrogate(term.charAt(i + 1))) {
+                codePoint = Character.toCodePoint(c, term.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                codePoint = '?'; // what String.getBytes(UTF_8) writes for a lone surrogate
+            }
+            hash = fnv1a(hash, codePoint);
         }
         return Integer.remainderUnsigned(hash, shards);
     }
 
-    /** Writes the given term shards again from the postings (one pass over the terms). */
-    private void writeShards(Collection<Integer> which) {
-        Map<Integer, StringBuilder> bodies = new TreeMap<>();
-        which.forEach(shard -> bodies.put(shard, new StringBuilder("{")));
-        for (Map.Entry<String, StringBuilder> entry : postings.terms().entrySet()) {
-            StringBuilder body = bodies.get(shardOf(entry.getKey(), shards));
-            if (body == null) {
-                continue;
-            }
-            body.append(body.length() > 1 ? ",\n" : "\n");
-            JsText.string(body, entry.getKey()).append(':');
-            JsText.string(body, entry.getValue().toString());
+    /** FNV-1a over the code point's UTF-8 bytes: a lead byte, then six bits a byte from the highest. */
+    private static int fnv1a(int hash, int codePoint) {
+        if (codePoint < 0x80) {
+            return fnv1aByte(hash, codePoint);
         }
-        bodies.forEach((shard, body) -> {
-            body.append(body.length() > 1 ? "\n}" : "}");
-            put(TERMS + number(shard, shards) + ".js", script("terms", String.valueOf(shard), body.toString()));
-        });
+        int following = codePoint < 0x800 ? 1 : codePoint < 0x10000 ? 2 : 3;
+        int result = fnv1aByte(hash, UTF8_LEAD[following] | (codePoint >> 6 * following));
+        for (int n = following - 1; n >= 0; n--) {
+            result = fnv1aByte(result, 0x80 | (codePoint >> 6 * n & 0x3f));
+        }
+        return result;
+    }
+
+    private static int fnv1aByte(int hash, int b) {
+        return (hash ^ b) * 0x01000193;
+    }
+
+    /** Which shard's list holds each term: from the postings' terms, in order. */
+    private void indexShards() {
+        shardTerms.clear();
+        for (int shard = 0; shard < shards; shard++) {
+            shardTerms.add(new ArrayList<>());
+        }
+        postings.terms().keySet().forEach(term -> shardTerms.get(shardOf(term, shards)).add(term));
+    }
+
+    /** Puts the term into its shard's list, in order, or takes it out, as the updated postings have it or not. */
+    private void reindexTerm(String term, int shard) {
+        List<String> terms = shardTerms.get(shard);
+        int at = Collections.binarySearch(terms, term);
+        boolean indexed = postings.terms().containsKey(term);
+        if (indexed && at < 0) {
+            terms.add(-at - 1, term);
+        } else if (!indexed && at >= 0) {
+            terms.remove(at);
+        }
+    }
+
+    /** Writes again the shards of terms whose postings changed; every shard when the shard count changed. */
+    private void writeShardsOf(Collection<String> terms) {
+        int count = shardCount(postings.bytes());
+        if (count != shards) {
+            data.keySet().removeIf(path -> path.startsWith(TERMS));
+            shards = count;
+            indexShards();
+            writeShards(allShards(count));
+            return;
+        }
+        Set<Integer> changed = new TreeSet<>();
+        for (String term : terms) {
+            int shard = shardOf(term, count);
+            reindexTerm(term, shard);
+            changed.add(shard);
+        }
+        writeShards(changed);
+    }
+
+    /** Writes the given term shards again from their terms' postings. */
+    private void writeShards(Collection<Integer> which) {
+        for (int shard : which) {
+            List<String> terms = shardTerms.get(shard);
+            put(TERMS + number(shard, shards) + ".js", script("terms", String.valueOf(shard), out -> {
+                out.append('{');
+                for (int i = 0; i < terms.size(); i++) {
+                    out.append(i > 0 ? ",\n" : "\n");
+                    // Postings are VarintText, which needs no escaping: appended as they are, not copied first.
+                    JsText.string(out, terms.get(i)).append(":\"").append(postings.terms().get(terms.get(i)))
+                            .append('"');
+                }
+                out.append(terms.isEmpty() ? "}" : "\n}");
+            }));
+        }
     }
 
     private void writeDocChunk(int chunk, int chunks) {
         put(DOCS + number(chunk, chunks) + ".js", script("docs", String.valueOf(chunk),
-                docChunk(kb.incidents(), chunk, pageOf)));
+                out -> docChunk(out, kb.incidents(), chunk, pageOf)));
     }
 
-    private void writeFacetsAndMeta() {
-        for (Map.Entry<String, TaxonomyKind> facet : FACET_KINDS.entrySet()) {
-            put(FACETS + facet.getKey() + ".js", script("facets", JsText.string(facet.getKey()),
-                    facet(kb, facet.getValue())));
+    private void writeFacet(String name) {
+        put(FACETS + name + ".js", script("facets", JsText.string(name), out -> facet(out, kb, FACET_KINDS.get(name))));
+    }
+
+    /** meta.js: after the data files, whose digest is its version. */
+    private void writeMeta() {
+        String version = version();
+        meta = script("meta", "0", out -> meta(out, postings.statistics(), kb.incidents().size(), shards, chunks(kb),
+                version));
+    }
+
+    /**
+     * Whether a facet file would be written the same: it holds each value's name and its incidents' documents,
+     * and an update keeps every incident's document number. Comparing every value's incidents by id costs little
+     * next to writing the file again (a map of every incident).
+     */
+    private static boolean sameFacet(Taxonomy before, Taxonomy after) {
+        if (before.terms().size() != after.terms().size()) {
+            return false;
         }
-        meta = script("meta", "0", meta(postings.statistics(), kb.incidents().size(), shards, chunks(kb), version()));
+        for (int t = 0; t < before.terms().size(); t++) {
+            TaxonomyTerm old = before.terms().get(t);
+            TaxonomyTerm now = after.terms().get(t);
+            if (!old.name().equals(now.name()) || old.count() != now.count()) {
+                return false;
+            }
+            for (int i = 0; i < old.count(); i++) {
+                if (!old.incidents().get(i).id().equals(now.incidents().get(i).id())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
-    private static String docChunk(List<Incident> incidents, int chunk, Function<Incident, String> pageOf) {
-        StringBuilder out = new StringBuilder("[");
+    private static void docChunk(StringBuilder out, List<Incident> incidents, int chunk,
+                                 Function<Incident, String> pageOf) {
+        out.append('[');
         int from = chunk * DOCS_PER_CHUNK;
         int to = Math.min(incidents.size(), from + DOCS_PER_CHUNK);
         for (int doc = from; doc < to; doc++) {
@@ -291,7 +395,7 @@ public final class StaticSearchExport {
             JsText.string(out, summary(incident.summary()));
             out.append('}');
         }
-        return out.append(to > from ? "\n]" : "]").toString();
+        out.append(to > from ? "\n]" : "]");
     }
 
     private static String summary(String summary) {
@@ -306,12 +410,13 @@ public final class StaticSearchExport {
     }
 
     /** Each value of the taxonomy → its documents, ascending, as gaps (minus one) in {@link VarintText}. */
-    private static String facet(KnowledgeBase kb, TaxonomyKind kind) {
+    private static void facet(StringBuilder out, KnowledgeBase kb, TaxonomyKind kind) {
         Map<String, Integer> docs = new LinkedHashMap<>();
         for (int doc = 0; doc < kb.incidents().size(); doc++) {
             docs.put(kb.incidents().get(doc).id(), doc);
         }
-        StringBuilder out = new StringBuilder("{");
+        out.append('{');
+        boolean first = true;
         for (TaxonomyTerm term : kb.taxonomy(kind).terms()) {
             int[] ids = term.incidents().stream().mapToInt(i -> docs.get(i.id())).sorted().distinct().toArray();
             StringBuilder encoded = new StringBuilder();
@@ -320,18 +425,19 @@ public final class StaticSearchExport {
                 VarintText.append(encoded, id - previous - 1);
                 previous = id;
             }
-            out.append(out.length() > 1 ? ",\n" : "\n");
+            out.append(first ? "\n" : ",\n");
+            first = false;
             JsText.string(out, term.name()).append(':');
             JsText.string(out, encoded.toString());
         }
-        return out.append(out.length() > 1 ? "\n}" : "}").toString();
+        out.append(first ? "}" : "\n}");
     }
 
-    private static String meta(List<ExportedPostings.FieldStatistics> statistics, int documents, int shards, int chunks,
-                               String version) {
+    private static void meta(StringBuilder out, List<ExportedPostings.FieldStatistics> statistics, int documents,
+                             int shards, int chunks, String version) {
         // IncidentSearch ranks with the searcher's default similarity; its parameters are the engine's.
         BM25Similarity similarity = (BM25Similarity) IndexSearcher.getDefaultSimilarity();
-        StringBuilder out = new StringBuilder("{\n\"format\":1,\n\"version\":");
+        out.append("{\n\"format\":1,\n\"version\":");
         JsText.string(out, version);
         out.append(",\n\"documents\":").append(documents);
         out.append(",\n\"k1\":").append(similarity.getK1());
@@ -357,7 +463,7 @@ public final class StaticSearchExport {
         for (String facet : FACET_KINDS.keySet()) {
             JsText.string(out.append(i++ > 0 ? "," : ""), facet);
         }
-        return out.append("]\n}").toString();
+        out.append("]\n}");
     }
 
     /**
@@ -366,13 +472,11 @@ public final class StaticSearchExport {
      */
     private String version() {
         MessageDigest digest = sha256();
-        files().forEach((path, bytes) -> {
-            if (!path.equals(META)) {
-                digest.update(utf8(path));
-                digest.update((byte) 0);
-                digest.update(digests.get(path));
-            }
-        });
+        for (DataFile file : data.values()) {
+            digest.update(file.path());
+            digest.update((byte) 0);
+            digest.update(file.sha256());
+        }
         return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 
@@ -388,8 +492,12 @@ public final class StaticSearchExport {
         }
     }
 
-    private static byte[] script(String kind, String key, String data) {
-        return ("HindsightSearch.load(\"" + kind + "\"," + key + "," + data + ");\n").getBytes(StandardCharsets.UTF_8);
+    /** A script handing the data, which {@code data} appends, to the loader. */
+    private byte[] script(String kind, String key, Consumer<StringBuilder> data) {
+        text.setLength(0);
+        text.append("HindsightSearch.load(\"").append(kind).append("\",").append(key).append(',');
+        data.accept(text);
+        return text.append(");\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A file number, zero-padded to the width of the largest, e.g. 07 of 64. */
