@@ -48,7 +48,16 @@ public final class Main implements Runnable {
                 });
         commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         commandLine.getCommandSpec().exitCodeOnSuccess(EXIT_OK);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not a bug to report with a stack trace but a heap too small for the reports: say how to give more.
+            // The site is written only at the end, so the previous one is still there.
+            err.println("hindsight: out of memory: the reports need more than the " + Runtime.getRuntime().maxMemory()
+                    / (1024 * 1024) + " MiB of heap this JVM may use; nothing was written. Give it more, e.g. "
+                    + "HINDSIGHT_JAVA_OPTS=-Xmx2g (or -Xmx in MAVEN_OPTS for the Maven plugin)");
+            return EXIT_FAILURE;
+        }
     }
 
     @Override

@@ -36,10 +36,18 @@ class LauncherIT {
     }
 
     private Run run(String... args) throws Exception {
+        return runWithJavaOptions(null, args);
+    }
+
+    /** Runs the launcher; {@code javaOptions}, when given, are its HINDSIGHT_JAVA_OPTS. */
+    private Run runWithJavaOptions(String javaOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("NO_COLOR");
+        if (javaOptions != null) {
+            builder.environment().put("HINDSIGHT_JAVA_OPTS", javaOptions);
+        }
         Path out = temp.resolve("out.txt");
         Path err = temp.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -91,6 +99,24 @@ class LauncherIT {
         assertThat(verbose.err()).contains("load", "search index", "render").containsPattern("render\\s+[\\d,]+ ms");
         assertThat(run("build", "--source", SAMPLE, "--out", temp.resolve("site").toString(), "-q", "-v").exitCode())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aHeapTooSmallForTheReportsIsToldWithoutAStackTraceAndWritesNothing() throws Exception {
+        String report = Files.readString(Path.of(SAMPLE, "2026", "INC-2026-11-18-001.md"));
+        Path source = Files.createDirectories(temp.resolve("many"));
+        for (int i = 0; i < 3000; i++) {
+            String id = String.format("INC-2026-11-18-%04d", i);
+            Files.writeString(source.resolve(id + ".md"), report.replace("INC-2026-11-18-001", id));
+        }
+        Path site = temp.resolve("site");
+
+        Run build = runWithJavaOptions("-Xmx16m", "build", "--source", source.toString(), "--out", site.toString(), "--quiet");
+
+        assertThat(build.exitCode()).isEqualTo(3);
+        assertThat(build.err()).contains("hindsight: out of memory").contains("HINDSIGHT_JAVA_OPTS=-Xmx2g")
+                .doesNotContain("\tat ").doesNotContain("Exception in thread");
+        assertThat(site).doesNotExist();
     }
 
     @Test
