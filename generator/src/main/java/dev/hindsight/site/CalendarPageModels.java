@@ -20,6 +20,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -60,7 +61,7 @@ final class CalendarPageModels {
                         d.getDisplayName(TextStyle.FULL, messages.locale())))
                 .toList();
         List<Incident> oldestFirst = new ArrayList<>(kb.incidents());
-        oldestFirst.sort(KnowledgeBase.NEWEST_FIRST.reversed());
+        Collections.reverse(oldestFirst); // the order is total (ties by id), so reversed is oldest first exactly
         for (Incident incident : oldestFirst) {
             LocalDate day = incident.times().started().toLocalDate();
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(incident);
