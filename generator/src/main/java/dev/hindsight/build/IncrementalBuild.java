@@ -4,13 +4,15 @@ import dev.hindsight.load.ReportCache;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Builds the same request again and again in one process, as the preview server does after every save: each
@@ -29,19 +31,40 @@ public final class IncrementalBuild {
 
     /** Builds {@code request}, incrementally when the previous build was of the same request. */
     public synchronized BuildResult run(BuildRequest request, BuildListener listener) {
-        String stamp = stamp(request);
-        State earlier = state != null && state.request().equals(request) && state.stamp().equals(stamp) ? state : null;
+        // The other files are listed while the reports load: both walks wait on the file system, not the CPU.
+        FutureTask<String> stamping = new FutureTask<>(() -> stamp(request));
+        Thread stamper = new Thread(stamping, "hindsight-stamp");
+        stamper.setDaemon(true);
+        stamper.start();
+        State before = state;
         state = null; // until this build has written the site, what is in the output directory is unknown
         SiteGeneration.Generated generated = SiteGeneration.generate(request, listener, reports,
-                earlier == null ? null : earlier.previous(), true);
+                () -> earlier(before, request, stamp(stamping)), true);
         BuildResult result = generated.result();
         if (result.site().rendered() != null) {
-            state = new State(request, stamp, new SiteGeneration.Previous(generated.index(), generated.search(),
-                    generated.related(), result.site().rendered()));
+            state = new State(request, stamp(stamping), new SiteGeneration.Previous(generated.index(),
+                    generated.search(), generated.related(), result.site().rendered()));
         } else if (!result.load().complete()) {
-            state = earlier; // nothing was written: the site is still the earlier build's
+            state = earlier(before, request, stamp(stamping)) == null ? null : before; // the site is still before's
         }
         return result;
+    }
+
+    /** What the previous build left, if it was of the same request with the same other files; else null. */
+    private static SiteGeneration.Previous earlier(State before, BuildRequest request, String stamp) {
+        return before != null && before.request().equals(request) && before.stamp().equals(stamp)
+                ? before.previous() : null;
+    }
+
+    private static String stamp(FutureTask<String> stamping) {
+        try {
+            return stamping.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing the source files", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** How many reports the last build parsed, and how many it reused unchanged. */
@@ -54,39 +77,45 @@ public final class IncrementalBuild {
      * overrides): path, size and modification time. Reports are compared by content instead.
      */
     private static String stamp(BuildRequest request) {
-        StringBuilder stamp = new StringBuilder();
-        addFiles(stamp, request.source(), true);
+        Map<Path, String> files = new TreeMap<>();
+        addFiles(files, request.source(), true);
         if (request.site().templateDirectory() != null) {
-            addFiles(stamp, request.site().templateDirectory(), false);
+            addFiles(files, request.site().templateDirectory(), false);
         }
+        StringBuilder stamp = new StringBuilder();
+        files.forEach((file, state) -> stamp.append(file).append('\t').append(state).append('\n'));
         return stamp.toString();
     }
 
-    private static void addFiles(StringBuilder stamp, Path dir, boolean skipReports) {
-        if (!Files.isDirectory(dir)) {
+    /**
+     * Adds the regular files under {@code dir} (symbolic links not followed) with their size and time. Reports are
+     * skipped by name without a system call: the source holds thousands, and the report cache compares those by
+     * content anyway (a directory named like a report is skipped too; nothing a page shows lives in one).
+     */
+    private static void addFiles(Map<Path, String> files, Path dir, boolean skipReports) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        // The walk's own attributes, not a second stat per file: the source holds thousands of reports.
-        Map<Path, String> files = new TreeMap<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && !(skipReports && file.getFileName().toString().endsWith(".md"))) {
-                        files.put(file, attributes.size() + "\t" + attributes.lastModifiedTime().toMillis());
-                    }
-                    return FileVisitResult.CONTINUE;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (skipReports && entry.getFileName().toString().endsWith(".md")) {
+                    continue;
                 }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    files.put(file, "unreadable");
-                    return FileVisitResult.CONTINUE;
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    files.put(entry, "unreadable");
+                    continue;
                 }
-            });
+                if (attributes.isDirectory()) {
+                    addFiles(files, entry, skipReports);
+                } else if (attributes.isRegularFile()) {
+                    files.put(entry, attributes.size() + "\t" + attributes.lastModifiedTime().toMillis());
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            files.put(dir, "unreadable");
         }
-        files.forEach((file, state) -> stamp.append(file).append('\t').append(state).append('\n'));
     }
 }

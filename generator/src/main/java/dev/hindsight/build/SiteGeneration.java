@@ -50,7 +50,7 @@ public final class SiteGeneration {
      * {@code cache} (the preview server keeps one across its rebuilds); {@code null} parses every report.
      */
     public static BuildResult run(BuildRequest request, BuildListener listener, ReportCache cache) {
-        return generate(request, listener, cache, null, false).result();
+        return generate(request, listener, cache, () -> null, false).result();
     }
 
     /** A build's result and what the next build of the same reports can reuse. */
@@ -68,12 +68,14 @@ public final class SiteGeneration {
      * Runs a build; given the previous build of the same request in this process ({@code null}: none), re-indexes
      * only the search segments and renders only the pages whose reports changed.
      *
+     * @param previousBuild asked once the reports are loaded (so the caller can check meanwhile whether the
+     *                      previous build still applies)
      * @param keep whether to return what the next build can reuse; a one-off build lets it go before rendering,
      *             which needs the memory (the search postings and related-incident state are 100+ MB for 10,000
      *             reports)
      */
-    static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache, Previous previous,
-                              boolean keep) {
+    static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache,
+                              Supplier<Previous> previousBuild, boolean keep) {
         Phases phases = new Phases(listener);
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache).load(request.source()));
@@ -81,6 +83,8 @@ public final class SiteGeneration {
             // the previous site stays
             return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null, null, null);
         }
+        // Asked only now: whether the previous build still applies may be decided while the reports load.
+        Previous previous = previousBuild.get();
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
                 () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
