@@ -86,7 +86,8 @@ public final class SiteGeneration {
         // Asked only now: whether the previous build still applies may be decided while the reports load.
         Previous previous = previousBuild.get();
         KnowledgeBase kb = phases.run(BuildPhase.MODEL,
-                () -> new KnowledgeBase(load.incidents(), request.site().asOf()));
+                () -> KnowledgeBase.of(load.incidents(), request.site().asOf(),
+                        previous == null ? null : previous.site().kb()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
         Reusable reusable = new Reusable();
         reusable.index = phases.run(BuildPhase.SEARCH_INDEX,

@@ -59,6 +59,31 @@ public final class ActionTracker {
         this.items = List.copyOf(items);
     }
 
+    /**
+     * This tracker with the incidents {@code swaps} maps (by identity) replaced, each with the same fields (so
+     * the same items, figures and order): an item of a replaced incident becomes the new incident's item in the
+     * same place.
+     */
+    ActionTracker replacing(Map<Incident, Incident> swaps) {
+        List<TrackedItem> replaced = new ArrayList<>(items.size());
+        Incident current = null;
+        int next = 0;
+        for (TrackedItem t : items) {
+            Incident now = swaps.get(t.incident());
+            if (now == null) {
+                replaced.add(t);
+                continue;
+            }
+            if (t.incident() != current) { // an incident's items are listed together, in its order
+                current = t.incident();
+                next = 0;
+            }
+            replaced.add(new TrackedItem(now.actions().get(next++), now, t.overdue(), t.daysLate(), t.ageDays(),
+                    t.completedOn()));
+        }
+        return new ActionTracker(asOf, replaced);
+    }
+
     /** The same tracker restricted to some items (one owner's, the overdue ones...), in the same order. */
     public ActionTracker where(Predicate<TrackedItem> filter) {
         return new ActionTracker(asOf, items.stream().filter(filter).toList());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Incidents whose start date comes round again around the as-of date: those of this very day in earlier
@@ -45,6 +46,19 @@ public final class Anniversaries {
         }
         found.sort(BY_DATE_THEN_NEWEST);
         this.upcoming = List.copyOf(found);
+    }
+
+    private Anniversaries(LocalDate asOf, List<Anniversary> upcoming) {
+        this.asOf = asOf;
+        this.upcoming = List.copyOf(upcoming);
+    }
+
+    /** These anniversaries with the incidents {@code swaps} maps replaced (same dates, so the same order). */
+    Anniversaries replacing(Map<Incident, Incident> swaps) {
+        return new Anniversaries(asOf, upcoming.stream()
+                .map(a -> swaps.containsKey(a.incident())
+                        ? new Anniversary(swaps.get(a.incident()), a.date(), a.yearsAgo()) : a)
+                .toList());
     }
 
     /** Incidents that started on the as-of date's month and day in an earlier year, the most recent first. */

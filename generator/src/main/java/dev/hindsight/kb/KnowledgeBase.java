@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +30,9 @@ public final class KnowledgeBase {
     private final List<Incident> incidents;
     private final LocalDate asOf;
     private final Map<TaxonomyKind, Taxonomy> taxonomies = new EnumMap<>(TaxonomyKind.class);
-    private final Map<String, Integer> positions = new LinkedHashMap<>();
+    private final Map<String, Integer> positions;
     /** By id in lower case: pages look incidents up by id once per link, so a scan would be quadratic. */
-    private final Map<String, Incident> byId = new java.util.HashMap<>();
+    private final Map<String, Incident> byId;
     private final ActionTracker tracker;
     private final Anniversaries anniversaries;
 
@@ -38,6 +40,8 @@ public final class KnowledgeBase {
         List<Incident> sorted = newestFirst(incidents);
         this.incidents = sorted;
         this.asOf = asOf;
+        positions = new LinkedHashMap<>();
+        byId = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) {
             positions.put(sorted.get(i).id(), i);
             byId.putIfAbsent(sorted.get(i).id().toLowerCase(Locale.ROOT), sorted.get(i));
@@ -54,6 +58,56 @@ public final class KnowledgeBase {
         anniversaries = new Anniversaries(this.incidents, asOf);
         taxonomies.put(TaxonomyKind.OWNERS, Taxonomy.of(TaxonomyKind.OWNERS, this.incidents,
                 i -> i.owner() == null ? List.of() : List.of(i.owner()), byName));
+    }
+
+    /** {@code previous} with the incidents that {@code swaps} maps put in place of the ones it maps from. */
+    private KnowledgeBase(KnowledgeBase previous, List<Incident> incidents, Map<Incident, Incident> swaps) {
+        this.incidents = List.copyOf(incidents);
+        this.asOf = previous.asOf;
+        this.positions = previous.positions; // same ids in the same places
+        this.byId = new HashMap<>(previous.byId);
+        swaps.values().forEach(i -> byId.put(i.id().toLowerCase(Locale.ROOT), i));
+        previous.taxonomies.forEach((kind, taxonomy) -> taxonomies.put(kind, taxonomy.replacing(swaps)));
+        this.tracker = previous.tracker.replacing(swaps);
+        this.anniversaries = previous.anniversaries.replacing(swaps);
+    }
+
+    /**
+     * The knowledge base of {@code incidents} as of {@code asOf}: the same as the constructor's. When
+     * {@code previous} was made of the same reports as of the same date and they changed in their sources only
+     * (the Markdown body, which nothing here reads: a writer editing prose in the preview), its taxonomies,
+     * tracker and anniversaries are taken over with the edited incidents put in place, rather than computed
+     * again from every report.
+     *
+     * @param previous an earlier knowledge base of the same reports, or {@code null}
+     */
+    public static KnowledgeBase of(List<Incident> incidents, LocalDate asOf, KnowledgeBase previous) {
+        if (previous == null || !previous.asOf.equals(asOf) || previous.incidents.size() != incidents.size()) {
+            return new KnowledgeBase(incidents, asOf);
+        }
+        Map<String, Incident> now = new HashMap<>();
+        for (Incident incident : incidents) {
+            if (now.putIfAbsent(incident.id(), incident) != null) {
+                return new KnowledgeBase(incidents, asOf);
+            }
+        }
+        Map<Incident, Incident> swaps = new IdentityHashMap<>();
+        List<Incident> inPlace = new ArrayList<>(incidents.size());
+        for (Incident before : previous.incidents) {
+            Incident after = now.get(before.id());
+            if (after == null) {
+                return new KnowledgeBase(incidents, asOf);
+            }
+            if (after != before) {
+                // Same fields, so the same terms, items, dates and place in the order.
+                if (!before.withSource(after.source()).equals(after)) {
+                    return new KnowledgeBase(incidents, asOf);
+                }
+                swaps.put(before, after);
+            }
+            inPlace.add(after);
+        }
+        return swaps.isEmpty() ? previous : new KnowledgeBase(previous, inPlace, swaps);
     }
 
     /**

@@ -25,6 +25,13 @@ public record Taxonomy(TaxonomyKind kind, List<TaxonomyTerm> terms) {
         return terms.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /** This taxonomy with the incidents {@code swaps} maps (by identity) replaced in their places. */
+    Taxonomy replacing(Map<Incident, Incident> swaps) {
+        return new Taxonomy(kind, terms.stream().map(term -> term.incidents().stream().noneMatch(swaps::containsKey)
+                ? term : new TaxonomyTerm(term.name(), term.slug(),
+                term.incidents().stream().map(i -> swaps.getOrDefault(i, i)).toList())).toList());
+    }
+
     /** Groups {@code newestFirst} by the values {@code valuesOf} gives; values match case-insensitively. */
     static Taxonomy of(TaxonomyKind kind, List<Incident> newestFirst, Function<Incident, List<String>> valuesOf,
                        Comparator<String> order) {

@@ -55,6 +55,14 @@ public record Incident(String id, String title, Severity severity, ReportStatus 
     }
 
     /** The lessons of one kind, in order. */
+    /**
+     * This incident with another source (path, style, Markdown body, outline) and every parsed field as it is.
+     */
+    public Incident withSource(ReportSource other) {
+        return new Incident(id, title, severity, status, times, services, tags, owner, participants, summary, impact,
+                analysis, timeline, actions, lessons, links, extra, other);
+    }
+
     public List<Lesson> lessons(LessonKind kind) {
         return lessons.stream().filter(l -> l.kind() == kind).toList();
     }

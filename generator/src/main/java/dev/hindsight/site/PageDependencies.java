@@ -6,7 +6,6 @@ import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.ActionItem;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.ReportSource;
-import dev.hindsight.model.ReportStyle;
 
 import java.util.Collection;
 import java.util.EnumMap;
@@ -29,8 +28,6 @@ import java.util.Set;
  * pages of its terms, owners and year (as they were and as they are), and the site-wide pages.
  */
 final class PageDependencies {
-    private static final ReportSource NO_SOURCE = new ReportSource("", ReportStyle.FRONT_MATTER, "", 1, List.of());
-
     private final KnowledgeBase kb;
     private final Set<String> changed = new HashSet<>();
     private final Set<String> listed = new HashSet<>();
@@ -66,7 +63,7 @@ final class PageDependencies {
             if (old != now && !old.equals(now)) {
                 dependencies.changed.add(now.id());
                 dependencies.exported |= !withoutText(old).equals(withoutText(now));
-                if (!withoutBody(old).equals(withoutBody(now))) {
+                if (!old.withSource(now.source()).equals(now)) {
                     dependencies.listed(old);
                     dependencies.listed(now);
                     ownersMoved |= !ownerKeys(List.of(old)).equals(ownerKeys(List.of(now)));
@@ -106,20 +103,10 @@ final class PageDependencies {
         return keys;
     }
 
-    private static Incident withoutBody(Incident i) {
-        return withSource(i, NO_SOURCE);
-    }
-
-    private static Incident withSource(Incident i, ReportSource source) {
-        return new Incident(i.id(), i.title(), i.severity(), i.status(), i.times(), i.services(), i.tags(), i.owner(),
-                i.participants(), i.summary(), i.impact(), i.analysis(), i.timeline(), i.actions(), i.lessons(),
-                i.links(), i.extra(), source);
-    }
-
     /** The incident without its Markdown text, which no export contains (they have its outline). */
     private static Incident withoutText(Incident i) {
         ReportSource source = i.source();
-        return withSource(i, new ReportSource(source.path(), source.style(), "", source.bodyLine(), source.outline()));
+        return i.withSource(new ReportSource(source.path(), source.style(), "", source.bodyLine(), source.outline()));
     }
 
     /** Remembers where a changed incident is (or was) listed. */
