@@ -35,6 +35,8 @@ public final class ActionTracker {
 
     private final LocalDate asOf;
     private final List<TrackedItem> items;
+    /** {@link #byOwner()}, once asked for: a rebuild's tracker takes it over when only incidents' bodies changed. */
+    private volatile List<Breakdown> byOwner;
 
     /** @param incidents in the order items should be listed (the knowledge base's: newest first) */
     public ActionTracker(List<Incident> incidents, LocalDate asOf) {
@@ -81,7 +83,9 @@ public final class ActionTracker {
             replaced.add(new TrackedItem(now.actions().get(next++), now, t.overdue(), t.daysLate(), t.ageDays(),
                     t.completedOn()));
         }
-        return new ActionTracker(asOf, replaced);
+        ActionTracker tracker = new ActionTracker(asOf, replaced);
+        tracker.byOwner = byOwner; // the same fields, so the same figures
+        return tracker;
     }
 
     /** The same tracker restricted to some items (one owner's, the overdue ones...), in the same order. */
@@ -133,7 +137,12 @@ public final class ActionTracker {
     }
 
     public List<Breakdown> byOwner() {
-        return breakdown(t -> t.item().owner() == null ? "" : t.item().owner(), Comparator.naturalOrder());
+        List<Breakdown> owners = byOwner;
+        if (owners == null) { // computed twice at worst when pages ask at once; the result is the same
+            owners = breakdown(t -> t.item().owner() == null ? "" : t.item().owner(), Comparator.naturalOrder());
+            byOwner = owners;
+        }
+        return owners;
     }
 
     /** By priority, critical first. */
