@@ -3,13 +3,14 @@ package dev.hindsight.build;
 import dev.hindsight.load.ReportCache;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -39,31 +40,38 @@ public final class IncrementalBuild {
         State before = state;
         state = null; // until this build has written the site, what is in the output directory is unknown
         SiteGeneration.Generated generated = SiteGeneration.generate(request, listener, reports,
-                () -> earlier(before, request, stamp(stamping)), true);
+                () -> earlier(before, request, awaitStamp(stamping)), true);
         BuildResult result = generated.result();
         if (result.site().rendered() != null) {
-            state = new State(request, stamp(stamping), new SiteGeneration.Previous(generated.index(),
+            state = new State(request, awaitStamp(stamping), new SiteGeneration.Previous(generated.index(),
                     generated.search(), generated.related(), result.site().rendered()));
         } else if (!result.load().complete()) {
-            state = earlier(before, request, stamp(stamping)) == null ? null : before; // the site is still before's
+            state = earlier(before, request, awaitStamp(stamping)) == null ? null : before; // the site is before's
         }
         return result;
     }
 
-    /** What the previous build left, if it was of the same request with the same other files; else null. */
+    /**
+     * What the previous build left, if it was of the same request with the same other files; else null (also when
+     * the other files could not be listed: then nothing is known of them).
+     */
     private static SiteGeneration.Previous earlier(State before, BuildRequest request, String stamp) {
-        return before != null && before.request().equals(request) && before.stamp().equals(stamp)
+        return before != null && stamp != null && before.request().equals(request) && stamp.equals(before.stamp())
                 ? before.previous() : null;
     }
 
-    private static String stamp(FutureTask<String> stamping) {
+    /** The stamp of the other files, or null if listing them failed (the build is then a full one). */
+    private static String awaitStamp(FutureTask<String> stamping) {
         try {
             return stamping.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing the source files", e);
+            return null;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory, say: not a listing problem to shrug off
+            }
+            return null;
         }
     }
 
@@ -76,11 +84,11 @@ public final class IncrementalBuild {
      * Every file besides the reports that a page can show (linked images and documents, the template
      * overrides): path, size and modification time. Reports are compared by content instead.
      */
-    private static String stamp(BuildRequest request) {
+    private static String stamp(BuildRequest request) throws IOException {
         Map<Path, String> files = new TreeMap<>();
-        addFiles(files, request.source(), true);
-        if (request.site().templateDirectory() != null) {
-            addFiles(files, request.site().templateDirectory(), false);
+        addFiles(files, request.source().toRealPath(), true, new HashSet<>());
+        if (request.site().templateDirectory() != null && Files.isDirectory(request.site().templateDirectory())) {
+            addFiles(files, request.site().templateDirectory().toRealPath(), false, new HashSet<>());
         }
         StringBuilder stamp = new StringBuilder();
         files.forEach((file, state) -> stamp.append(file).append('\t').append(state).append('\n'));
@@ -88,12 +96,18 @@ public final class IncrementalBuild {
     }
 
     /**
-     * Adds the regular files under {@code dir} (symbolic links not followed) with their size and time. Reports are
-     * skipped by name without a system call: the source holds thousands, and the report cache compares those by
-     * content anyway (a directory named like a report is skipped too; nothing a page shows lives in one).
+     * Adds the regular files under {@code dir} with their size and time, following links as the pages and
+     * templates that read them do ({@code visited}: the real directories seen, so a loop ends). Reports are skipped
+     * by name without a system call: the source holds thousands, and the report cache compares those by content
+     * anyway (a directory named like a report is skipped too; nothing a page shows lives in one).
      */
-    private static void addFiles(Map<Path, String> files, Path dir, boolean skipReports) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    private static void addFiles(Map<Path, String> files, Path dir, boolean skipReports, Set<Path> visited) {
+        try {
+            if (!visited.add(dir.toRealPath())) {
+                return;
+            }
+        } catch (IOException e) {
+            files.put(dir, "unreadable");
             return;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -103,18 +117,18 @@ public final class IncrementalBuild {
                 }
                 BasicFileAttributes attributes;
                 try {
-                    attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
                 } catch (IOException e) {
-                    files.put(entry, "unreadable");
+                    files.put(entry, "unreadable"); // a broken link, say: stays so until it is mended
                     continue;
                 }
                 if (attributes.isDirectory()) {
-                    addFiles(files, entry, skipReports);
+                    addFiles(files, entry, skipReports, visited);
                 } else if (attributes.isRegularFile()) {
                     files.put(entry, attributes.size() + "\t" + attributes.lastModifiedTime().toMillis());
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             files.put(dir, "unreadable");
         }
     }

@@ -128,7 +128,8 @@ public final class SiteGeneration {
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();
         similar.byId().forEach((id, list) -> {
             List<RelatedLink> kept = list == before.get(id) ? linksBefore.get(id) : null;
-            related.put(id, kept != null ? kept : list.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList());
+            related.put(id, kept != null ? kept
+                    : list.stream().map(r -> new RelatedLink(r.id(), r.reasons())).toList());
         });
         return related;
     }

@@ -4,6 +4,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 
 /**
@@ -27,7 +28,46 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // Running out of heap is not a bug to report with a stack trace but a heap too small for the reports: say
+        // how to give more. The message is made before the build: once the heap is exhausted, even composing it can
+        // fail. Whichever thread meets the error first says it, once (a build's pool threads usually meet it with
+        // the main thread). The site is written only at the end, so the previous one is still there.
+        byte[] outOfMemory = (outOfMemoryMessage() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        AtomicBoolean told = new AtomicBoolean();
+        Runnable tell = () -> {
+            if (told.compareAndSet(false, true)) {
+                System.err.write(outOfMemory, 0, outOfMemory.length);
+                System.err.flush();
+            }
+        };
+        Thread.UncaughtExceptionHandler standard = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                // Nothing can be trusted to finish after it (the JVM's own advice); the site was not touched.
+                tell.run();
+                Runtime.getRuntime().halt(EXIT_FAILURE);
+            } else if (standard != null) {
+                standard.uncaughtException(thread, e);
+            } else {
+                thread.getThreadGroup().uncaughtException(thread, e);
+            }
+        });
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) { // thrown again while being told, as other threads still held the heap
+            tell.run();
+            Runtime.getRuntime().halt(EXIT_FAILURE); // shutdown hooks could fail the same way
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** What running out of heap means for a user, and what to do about it. */
+    private static String outOfMemoryMessage() {
+        return "hindsight: out of memory: the reports need more than the " + Runtime.getRuntime().maxMemory()
+                / (1024 * 1024) + " MiB of heap this JVM may use; nothing was written. Give it more, e.g. "
+                + "HINDSIGHT_JAVA_OPTS=-Xmx2g (or -Xmx in MAVEN_OPTS for the Maven plugin)";
     }
 
     /** Runs a command line on the standard streams and returns its exit code. */
@@ -48,16 +88,7 @@ public final class Main implements Runnable {
                 });
         commandLine.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         commandLine.getCommandSpec().exitCodeOnSuccess(EXIT_OK);
-        try {
-            return commandLine.execute(args);
-        } catch (OutOfMemoryError e) {
-            // Not a bug to report with a stack trace but a heap too small for the reports: say how to give more.
-            // The site is written only at the end, so the previous one is still there.
-            err.println("hindsight: out of memory: the reports need more than the " + Runtime.getRuntime().maxMemory()
-                    / (1024 * 1024) + " MiB of heap this JVM may use; nothing was written. Give it more, e.g. "
-                    + "HINDSIGHT_JAVA_OPTS=-Xmx2g (or -Xmx in MAVEN_OPTS for the Maven plugin)");
-            return EXIT_FAILURE;
-        }
+        return commandLine.execute(args);
     }
 
     @Override

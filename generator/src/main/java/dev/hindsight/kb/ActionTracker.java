@@ -64,7 +64,8 @@ public final class ActionTracker {
     /**
      * This tracker with the incidents {@code swaps} maps (by identity) replaced, each with the same fields (so
      * the same items, figures and order): an item of a replaced incident becomes the new incident's item in the
-     * same place.
+     * same place. Only for the knowledge base's whole tracker, where each incident's items are all there, together
+     * and in order (not for one made by {@link #where}).
      */
     ActionTracker replacing(Map<Incident, Incident> swaps) {
         List<TrackedItem> replaced = new ArrayList<>(items.size());

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The loaded incidents seen as a whole, as of a date: newest first, grouped into taxonomies, with
@@ -82,12 +84,16 @@ public final class KnowledgeBase {
      * @param previous an earlier knowledge base of the same reports, or {@code null}
      */
     public static KnowledgeBase of(List<Incident> incidents, LocalDate asOf, KnowledgeBase previous) {
-        if (previous == null || !previous.asOf.equals(asOf) || previous.incidents.size() != incidents.size()) {
+        if (previous == null || !previous.asOf.equals(asOf) || previous.incidents.size() != incidents.size()
+                || previous.positions.size() != previous.incidents.size()) { // the last: it had repeated ids
             return new KnowledgeBase(incidents, asOf);
         }
         Map<String, Incident> now = new HashMap<>();
+        Set<String> lowerCase = new HashSet<>();
         for (Incident incident : incidents) {
-            if (now.putIfAbsent(incident.id(), incident) != null) {
+            // Ids that repeat (even in case only) are the constructor's to settle: it keeps the newest.
+            if (now.putIfAbsent(incident.id(), incident) != null
+                    || !lowerCase.add(incident.id().toLowerCase(Locale.ROOT))) {
                 return new KnowledgeBase(incidents, asOf);
             }
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,16 +118,23 @@ public final class ReportLoader {
             return cached;
         }
         byte[] digest;
+        boolean unchangedSinceWalk;
         try {
             digest = ReportCache.digest(Files.readAllBytes(file.file()));
+            // The walk's size and time may be of the bytes just read only if they still hold: a file replaced
+            // meanwhile (an editor's rename, a restored backup) could otherwise pair old metadata with new bytes.
+            BasicFileAttributes now = Files.readAttributes(file.file(), BasicFileAttributes.class);
+            unchangedSinceWalk = now.size() == file.size()
+                    && now.lastModifiedTime().toMillis() == file.modifiedMillis();
         } catch (IOException e) {
             return loadFile(file); // the parser reports what is wrong with reading it
         }
         Object cached = cache.get(file.relativePath(), digest);
         FileResult result = cached instanceof FileResult reused ? reused : loadFile(file);
-        // The size and time are the walk's, read before these bytes: a write in between gives a newer time, and
-        // a write within the same tick is what the cache's racy rule is for (seenMillis is before both reads).
-        cache.put(file.relativePath(), digest, file.size(), file.modifiedMillis(), file.seenMillis(), result);
+        // seenMillis is from before the walk, so a write within the same clock tick is caught by the racy rule; an
+        // entry whose metadata moved is never trusted on metadata (its time is none a file can have).
+        cache.put(file.relativePath(), digest, file.size(), unchangedSinceWalk ? file.modifiedMillis() : Long.MIN_VALUE,
+                file.seenMillis(), result);
         return result;
     }
 

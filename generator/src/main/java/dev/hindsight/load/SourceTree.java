@@ -1,5 +1,6 @@
 package dev.hindsight.load;
 
+import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
 
@@ -43,10 +44,10 @@ final class SourceTree {
 
     /**
      * The reports of a tree without symbolic links (most are), found with one system call per file; {@code null}
-     * as soon as a link turns up, for {@link #findFollowingLinks} to walk the tree again. Where there is no link,
-     * following links finds the same files with the same problems, at the price of a second call per file (to
-     * tell a link from a file) and a real-path check per directory: a third of a rebuild's time for 10,000
-     * reports.
+     * as soon as a link (or a junction: anything but a file or a directory) turns up, for
+     * {@link #findFollowingLinks} to walk the tree again. Where there is no link, following links finds the same
+     * files with the same problems, at the price of a second call per file (to tell a link from a file) and a
+     * real-path check per directory: a third of a rebuild's time for 10,000 reports.
      */
     private static List<ReportFile> findWithoutLinks(Path root, Diagnostics problems, long seenMillis)
             throws IOException {
@@ -56,12 +57,16 @@ final class SourceTree {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (attrs.isOther()) { // a Windows junction or mount point: a link in all but name
+                    linked[0] = true;
+                    return FileVisitResult.TERMINATE;
+                }
                 return !dir.equals(root) && isIgnored(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isSymbolicLink()) {
+                if (attrs.isSymbolicLink() || attrs.isOther()) {
                     linked[0] = true;
                     return FileVisitResult.TERMINATE;
                 }
@@ -108,7 +113,7 @@ final class SourceTree {
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         if (attrs.isSymbolicLink() && !isIgnored(file) && file.toString().endsWith(".md")) {
                             // Only a link that could not be followed arrives as a link: it is broken or a loop.
-                            problems.add(new dev.hindsight.diagnostic.Diagnostic(relative(file), 0, 0,
+                            problems.add(new Diagnostic(relative(file), 0, 0,
                                     DiagnosticCode.FILE_UNREADABLE.defaultLevel(), DiagnosticCode.FILE_UNREADABLE,
                                     "cannot read: a symbolic link that leads nowhere (its target is missing, or it "
                                             + "points at itself)", "fix or remove the link"));
@@ -135,7 +140,7 @@ final class SourceTree {
                     }
 
                     private void outside(Path path) {
-                        problems.add(new dev.hindsight.diagnostic.Diagnostic(relative(path), 0, 0,
+                        problems.add(new Diagnostic(relative(path), 0, 0,
                                 DiagnosticCode.FILE_OUTSIDE_SOURCE.defaultLevel(), DiagnosticCode.FILE_OUTSIDE_SOURCE,
                                 "a symbolic link that leads outside the source directory is not followed",
                                 "copy the file into the source directory instead of linking to it"));
@@ -153,8 +158,8 @@ final class SourceTree {
         return root.relativize(path).toString().replace('\\', '/');
     }
 
-    private static dev.hindsight.diagnostic.Diagnostic cannotRead(Path root, Path file, IOException e) {
-        return new dev.hindsight.diagnostic.Diagnostic(relative(root, file), 0, 0,
+    private static Diagnostic cannotRead(Path root, Path file, IOException e) {
+        return new Diagnostic(relative(root, file), 0, 0,
                 DiagnosticCode.FILE_UNREADABLE.defaultLevel(), DiagnosticCode.FILE_UNREADABLE,
                 "cannot read: " + e.getClass().getSimpleName(), "check its permissions");
     }

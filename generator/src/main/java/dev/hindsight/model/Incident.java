@@ -54,7 +54,6 @@ public record Incident(String id, String title, Severity severity, ReportStatus 
         extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
-    /** The lessons of one kind, in order. */
     /**
      * This incident with another source (path, style, Markdown body, outline) and every parsed field as it is.
      */
@@ -63,6 +62,7 @@ public record Incident(String id, String title, Severity severity, ReportStatus 
                 analysis, timeline, actions, lessons, links, extra, other);
     }
 
+    /** The lessons of one kind, in order. */
     public List<Lesson> lessons(LessonKind kind) {
         return lessons.stream().filter(l -> l.kind() == kind).toList();
     }

@@ -63,7 +63,8 @@ final class PageDependencies {
             if (old != now && !old.equals(now)) {
                 dependencies.changed.add(now.id());
                 dependencies.exported |= !withoutText(old).equals(withoutText(now));
-                if (!old.withSource(now.source()).equals(now)) {
+                // A body heading can take an action row's anchor, which the tracking pages link to.
+                if (!old.withSource(now.source()).equals(now) || !ActionAnchors.of(old).equals(ActionAnchors.of(now))) {
                     dependencies.listed(old);
                     dependencies.listed(now);
                     ownersMoved |= !ownerKeys(List.of(old)).equals(ownerKeys(List.of(now)));

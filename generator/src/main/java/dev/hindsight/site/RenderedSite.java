@@ -26,8 +26,9 @@ public record RenderedSite(Path output, SiteSettings settings, KnowledgeBase kb,
                            Map<String, List<RelatedLink>> related, Set<String> files, Map<String, String> extraDigests,
                            Map<String, Set<Attachment>> attachments, Map<String, List<Diagnostic>> pageProblems) {
     /**
-     * Takes the collections as they are, read-only: only the site builder makes one, from collections it never
-     * touches again, and copying them (40,000 entries for 10,000 reports) was a tenth of a rebuild's render time.
+     * Takes the collections as they are, read-only, rather than copies: whoever makes one hands over collections
+     * it never touches again (the site builder does; copying 40,000 entries for 10,000 reports was a tenth of a
+     * rebuild's render time).
      */
     public RenderedSite {
         related = Collections.unmodifiableMap(related);

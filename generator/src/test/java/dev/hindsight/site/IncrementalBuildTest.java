@@ -56,6 +56,20 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void aBodyHeadingThatTakesAnActionsAnchorRendersTheTrackingPagesToo() throws IOException {
+        replace(FRONT_MATTER, "  - id: A1\n", "  - id: a1\n");
+        assertSameAsFullBuild(rebuild());
+        // Heading anchors are lower case, so the heading takes the row's "action-a1" only now.
+        append(FRONT_MATTER, "\n## Action a1\n\nWhy the first action was chosen.\n");
+
+        BuildResult result = rebuild();
+
+        assertThat(result.site().pages()).as("the action row became action-a1-2 on the tracking pages too")
+                .isGreaterThan(2);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
     void fieldEditsRenderTheirListingsAndStillMatchAFullBuild() throws IOException {
         replace(SEED, "# ingress 全局配置 proxy-body-size 误改为 1m，文件上传接口大面积 413",
                 "# ingress 全局 proxy-body-size 被误改为 1m，上传接口大面积返回 413");
