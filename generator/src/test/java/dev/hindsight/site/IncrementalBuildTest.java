@@ -37,6 +37,8 @@ class IncrementalBuildTest {
     private Path reports;
     private IncrementalBuild builds;
     private int fullBuilds;
+    /** The template overrides of the site, {@code null} for none. */
+    private Path templates;
 
     @BeforeEach
     void firstBuild() throws IOException {
@@ -108,6 +110,22 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void anEditedTemplateBehindALinkRendersEverythingAgain() throws IOException {
+        Path real = TestFiles.copyTree(Path.of("src/test/resources/templates/custom-not-found"), temp.resolve("theme"));
+        Path linked = Files.createSymbolicLink(temp.resolve("linked-theme"), real);
+        templates = linked;
+        rebuild();
+        assertThat(temp.resolve("site/404.html")).content().contains("Ask in #sre-postmortems");
+
+        Path template = real.resolve("notFound.jte");
+        Files.writeString(template, Files.readString(template).replace("#sre-postmortems", "#incident-reviews"));
+        BuildResult result = rebuild();
+
+        assertThat(temp.resolve("site/404.html")).content().contains("Ask in #incident-reviews");
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
     void aBrokenReportIsLeftOutAndComesBackWhenFixedAsInAFullBuild() throws IOException {
         String original = Files.readString(reports.resolve(FRONT_MATTER));
         replace(FRONT_MATTER, "severity: P2", "severity: P9");
@@ -138,8 +156,12 @@ class IncrementalBuildTest {
     }
 
     private BuildRequest request(Path out) {
-        return new BuildRequest(reports, out, new LoadSettings(ZONE, LoadSettings.DEFAULT_MAX_REPORT_BYTES),
-                SiteSettings.defaults(LocalDate.of(2026, 11, 25), ZONE));
+        SiteSettings site = SiteSettings.defaults(LocalDate.of(2026, 11, 25), ZONE);
+        if (templates != null) {
+            site = new SiteSettings(site.title(), site.locale(), site.asOf(), site.zone(), site.baseUrl(),
+                    site.editUrlPattern(), site.allowRawHtml(), templates);
+        }
+        return new BuildRequest(reports, out, new LoadSettings(ZONE, LoadSettings.DEFAULT_MAX_REPORT_BYTES), site);
     }
 
     private void replace(String report, String from, String to) throws IOException {
