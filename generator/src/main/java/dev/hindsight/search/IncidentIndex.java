@@ -137,8 +137,7 @@ public final class IncidentIndex {
     }
 
     /** Whether {@code in}, from its start, holds exactly {@code bytes} (of the same length). */
-    private static boolean sameBytes(IndexInput in, byte[] bytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+    private static boolean sameBytes(IndexInput in, byte[] bytes, byte[] buffer) throws IOException {
         in.seek(0);
         for (int at = 0; at < bytes.length; at += buffer.length) {
             int length = Math.min(buffer.length, bytes.length - at);
@@ -169,13 +168,14 @@ public final class IncidentIndex {
     public synchronized Map<String, byte[]> files() {
         if (files == null) {
             files = new LinkedHashMap<>();
+            byte[] buffer = new byte[64 * 1024]; // one for all the comparisons: the index has hundreds of files
             try {
                 for (String name : directory.listAll()) {
                     try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
                         long checksum = CodecUtil.retrieveChecksum(in);
                         IndexFile earlier = earlierFiles.get(name);
                         if (earlier != null && earlier.bytes().length == in.length() && earlier.checksum() == checksum
-                                && sameBytes(in, earlier.bytes())) {
+                                && sameBytes(in, earlier.bytes(), buffer)) {
                             files.put(name, earlier);
                             continue;
                         }
