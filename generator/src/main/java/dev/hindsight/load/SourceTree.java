@@ -39,7 +39,9 @@ final class SourceTree {
     static List<ReportFile> find(Path root, Diagnostics problems) throws IOException {
         long seenMillis = System.currentTimeMillis();
         List<ReportFile> withoutLinks = findWithoutLinks(root, problems, seenMillis);
-        return withoutLinks != null ? withoutLinks : findFollowingLinks(root, problems, seenMillis);
+        List<ReportFile> found = withoutLinks != null ? withoutLinks : findFollowingLinks(root, problems, seenMillis);
+        found.sort(Comparator.comparing(ReportFile::relativePath));
+        return found;
     }
 
     /**
@@ -70,9 +72,8 @@ final class SourceTree {
                     linked[0] = true;
                     return FileVisitResult.TERMINATE;
                 }
-                if (attrs.isRegularFile() && !isIgnored(file) && file.toString().endsWith(".md")) {
-                    found.add(new ReportFile(file, relative(root, file), attrs.size(),
-                            attrs.lastModifiedTime().toMillis(), seenMillis));
+                if (attrs.isRegularFile() && isReport(file)) {
+                    found.add(reportFile(root, file, attrs, seenMillis));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -87,7 +88,6 @@ final class SourceTree {
             return null;
         }
         unreadable.list().forEach(problems::add);
-        found.sort(Comparator.comparing(ReportFile::relativePath));
         return found;
     }
 
@@ -111,19 +111,18 @@ final class SourceTree {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isSymbolicLink() && !isIgnored(file) && file.toString().endsWith(".md")) {
+                        if (attrs.isSymbolicLink() && isReport(file)) {
                             // Only a link that could not be followed arrives as a link: it is broken or a loop.
                             problems.add(new Diagnostic(relative(file), 0, 0,
                                     DiagnosticCode.FILE_UNREADABLE.defaultLevel(), DiagnosticCode.FILE_UNREADABLE,
                                     "cannot read: a symbolic link that leads nowhere (its target is missing, or it "
                                             + "points at itself)", "fix or remove the link"));
                         }
-                        if (attrs.isRegularFile() && !isIgnored(file) && file.toString().endsWith(".md")) {
+                        if (attrs.isRegularFile() && isReport(file)) {
                             // Directories were checked on the way in, so only a linked file can lead out;
                             // resolving every path would cost a system call per path component.
                             if (!Files.isSymbolicLink(file) || file.toRealPath().startsWith(realRoot)) {
-                                found.add(new ReportFile(file, relative(file), attrs.size(),
-                                        attrs.lastModifiedTime().toMillis(), seenMillis));
+                                found.add(reportFile(root, file, attrs, seenMillis));
                             } else {
                                 outside(file);
                             }
@@ -150,8 +149,17 @@ final class SourceTree {
                         return SourceTree.relative(root, path);
                     }
                 });
-        found.sort(Comparator.comparing(ReportFile::relativePath));
         return found;
+    }
+
+    /** A report by its name: Markdown, and not a draft, template or hidden file ('_' or '.' first). */
+    private static boolean isReport(Path file) {
+        return !isIgnored(file) && file.toString().endsWith(".md");
+    }
+
+    private static ReportFile reportFile(Path root, Path file, BasicFileAttributes attrs, long seenMillis) {
+        return new ReportFile(file, relative(root, file), attrs.size(), attrs.lastModifiedTime().toMillis(),
+                seenMillis);
     }
 
     private static String relative(Path root, Path path) {
