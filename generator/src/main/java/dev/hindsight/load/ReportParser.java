@@ -17,6 +17,7 @@ import java.util.Optional;
 final class ReportParser {
     private final LoadSettings settings;
     private final FrontMatterReader frontMatter;
+    private final SharedStrings strings = new SharedStrings();
 
     ReportParser(LoadSettings settings) {
         this.settings = settings;
@@ -70,6 +71,6 @@ final class ReportParser {
                 p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE, p.body(), p.bodyLine(),
                 body.outline());
         return IncidentAssembler.assemble(draft, source, diagnostics)
-                .map(incident -> new Parsed(incident, draft.id.line()));
+                .map(incident -> new Parsed(strings.shareIn(incident), draft.id.line()));
     }
 }

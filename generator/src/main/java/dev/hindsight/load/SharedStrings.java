@@ -1,0 +1,51 @@
+package dev.hindsight.load;
+
+import dev.hindsight.model.ActionItem;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.ReportSource;
+import dev.hindsight.model.Section;
+import dev.hindsight.model.TimelineEntry;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One instance of each string that many reports repeat: section headings (most reports follow the template),
+ * people, services, tags, action ids. Every report parsed its own copies, which for 50,000 reports was about
+ * 150 MB of heap holding a few thousand distinct values. Free text (events, descriptions) is left as it is:
+ * it rarely repeats. Safe to use from every loading thread at once.
+ */
+final class SharedStrings {
+    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+
+    /** The shared instance equal to {@code s}; {@code null} stays {@code null}. */
+    String share(String s) {
+        if (s == null) {
+            return null;
+        }
+        String earlier = strings.putIfAbsent(s, s);
+        return earlier == null ? s : earlier;
+    }
+
+    /** {@code incident} with its repeated strings shared; the incident's own id serves its action items. */
+    Incident shareIn(Incident incident) {
+        String id = incident.id();
+        ReportSource source = incident.source();
+        List<Section> outline = source.outline().stream()
+                .map(s -> new Section(s.level(), share(s.title()), share(s.anchor()), s.role(), s.line())).toList();
+        List<TimelineEntry> timeline = incident.timeline().stream()
+                .map(e -> new TimelineEntry(e.time(), e.event(), share(e.actor()))).toList();
+        List<ActionItem> actions = incident.actions().stream()
+                .map(a -> new ActionItem(id, share(a.id()), a.description(), a.priority(), share(a.owner()), a.due(),
+                        a.status(), a.completed(), a.term(), a.link(), a.dueStated(), a.line())).toList();
+        return new Incident(id, incident.title(), incident.severity(), incident.status(), incident.times(),
+                shareAll(incident.services()), shareAll(incident.tags()), share(incident.owner()),
+                shareAll(incident.participants()), incident.summary(), incident.impact(), incident.analysis(),
+                timeline, actions, incident.lessons(), incident.links(), incident.extra(),
+                new ReportSource(source.path(), source.style(), source.body(), source.bodyLine(), outline));
+    }
+
+    private List<String> shareAll(List<String> values) {
+        return values.stream().map(this::share).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.hindsight.model;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * A report's Markdown body, kept deflated. The knowledge base holds every body for as long as a build runs, but
+ * only the search index, the related-incident terms and the incident page read one, each once. As Java strings
+ * the bodies were about 35 MB of heap per 10,000 reports (Chinese text takes two bytes a character); deflated
+ * they take about a quarter, which is what lets 50,000 reports build in a 1 GB heap. Immutable; equal texts
+ * deflate to equal bytes, so equality compares those.
+ */
+public final class MarkdownText {
+    /** The empty body, shared. */
+    public static final MarkdownText EMPTY = new MarkdownText(new byte[0], 0);
+
+    /** Deflaters hold native buffers that are slow to set up; each loading thread keeps one. */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+
+    private final byte[] deflated;
+    /** The UTF-8 length, so inflating needs one exact array. */
+    private final int length;
+    private final int hash;
+
+    private MarkdownText(byte[] deflated, int length) {
+        this.deflated = deflated;
+        this.length = length;
+        this.hash = Arrays.hashCode(deflated);
+    }
+
+    /** Keeps {@code text} deflated. */
+    public static MarkdownText of(String text) {
+        if (text.isEmpty()) {
+            return EMPTY;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = DEFLATERS.get();
+        deflater.reset();
+        deflater.setInput(utf8);
+        deflater.finish();
+        // Markdown deflates to about a third; most bodies fit the first buffer.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 3 + 64);
+        byte[] buffer = new byte[Math.max(256, Math.min(utf8.length, 32 * 1024))];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        return new MarkdownText(out.toByteArray(), utf8.length);
+    }
+
+    /** The text, inflated again. */
+    public String text() {
+        if (length == 0) {
+            return "";
+        }
+        Inflater inflater = INFLATERS.get();
+        inflater.reset();
+        inflater.setInput(deflated);
+        byte[] utf8 = new byte[length];
+        try {
+            int at = 0;
+            while (at < length) {
+                int n = inflater.inflate(utf8, at, length - at);
+                if (n == 0 && (inflater.finished() || inflater.needsInput())) {
+                    throw new IllegalStateException("a deflated body ended early");
+                }
+                at += n;
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a deflated body is corrupt", e);
+        }
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** The length in UTF-8 bytes. */
+    public int utf8Length() {
+        return length;
+    }
+
+    /** How many bytes the deflated text takes. */
+    int deflatedSize() {
+        return deflated.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MarkdownText other && other.length == length && other.hash == hash
+                && Arrays.equals(other.deflated, deflated);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

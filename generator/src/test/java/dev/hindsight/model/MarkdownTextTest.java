@@ -1,0 +1,56 @@
+package dev.hindsight.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bodies are kept deflated; what comes back must be exactly what went in, and equality must follow the text. */
+class MarkdownTextTest {
+    @Test
+    void givesBackEveryKindOfText() {
+        for (String text : new String[] {"", "# Title\n\nplain ASCII\n", "## 时间线\n\n| 时间 | 事件 |\n",
+                "emoji \uD83D\uDE80 and a lone surrogate \uD800 end", "\u0000nul and\ttabs\r\n"}) {
+            // A lone surrogate cannot be UTF-8; like every other writer of the body we store '?' for it.
+            String expected = new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(MarkdownText.of(text).text()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void givesBackLargeRandomTexts() {
+        Random random = new Random(7);
+        for (int round = 0; round < 20; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(300_000);
+            for (int i = 0; i < length; i++) {
+                // mostly repetitive Markdown-like text, some CJK, some noise that does not deflate
+                int kind = random.nextInt(10);
+                text.append(kind < 6 ? "| 12:00 | deploy |\n".charAt(i % 19)
+                        : kind < 8 ? (char) (0x4e00 + random.nextInt(2000)) : (char) (32 + random.nextInt(95)));
+            }
+            MarkdownText body = MarkdownText.of(text.toString());
+            assertThat(body.text()).isEqualTo(text.toString());
+            assertThat(body.utf8Length()).isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void equalTextsAreEqualAndOthersAreNot() {
+        assertThat(MarkdownText.of("same body")).isEqualTo(MarkdownText.of("same body"))
+                .hasSameHashCodeAs(MarkdownText.of("same body"));
+        assertThat(MarkdownText.of("same body")).isNotEqualTo(MarkdownText.of("same body."));
+        assertThat(MarkdownText.of("")).isSameAs(MarkdownText.EMPTY);
+        assertThat(MarkdownText.EMPTY.text()).isEmpty();
+    }
+
+    @Test
+    void takesLessRoomThanTheTextForATypicalBody() {
+        String body = "## Timeline\n\n| Time | Event |\n|---|---|\n" + "| 10:00 | the deploy started on kafka-cluster |\n".repeat(100);
+        assertThat(MarkdownText.of(body).text()).isEqualTo(body);
+        // not a speed test: the point of the class is that it is smaller than the string it replaces
+        assertThat(MarkdownText.of(body).deflatedSize()).isLessThan(body.length() / 4);
+    }
+}
