@@ -8,12 +8,18 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.NoLockFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +92,24 @@ public final class IncidentIndex {
     }
 
     static IncidentIndex build(KnowledgeBase kb, IncidentIndex previous, int segmentSize) {
+        return build(kb, previous, segmentSize, name -> new ByteBuffersDirectory());
+    }
+
+    /**
+     * Indexes every incident of {@code kb} into files under {@code directory} rather than the heap, for a one-off
+     * build: the index of 50,000 reports is about 130 MB, and its segments as much again while they are joined.
+     * The files are the same as those of {@link #build(KnowledgeBase)}; the caller removes the directory.
+     */
+    public static IncidentIndex buildOnDisk(KnowledgeBase kb, Path directory) {
+        return build(kb, null, SEGMENT_SIZE, name -> onDisk(directory.resolve(name)));
+    }
+
+    /** Makes the directory in which a segment, or the joined index, is written. */
+    private interface Storage {
+        Directory create(String name) throws IOException;
+    }
+
+    private static IncidentIndex build(KnowledgeBase kb, IncidentIndex previous, int segmentSize, Storage storage) {
         List<Incident> incidents = kb.incidents();
         List<Segment> earlier = previous != null && previous.segmentSize == segmentSize ? previous.segments : List.of();
         int count = (incidents.size() + segmentSize - 1) / segmentSize;
@@ -94,16 +118,40 @@ public final class IncidentIndex {
             if (n < earlier.size() && earlier.get(n).holds(part)) {
                 return earlier.get(n);
             }
-            return new Segment(List.copyOf(part), indexed(part));
+            return new Segment(List.copyOf(part), indexed(part, create(storage, "segment-" + n)));
         }).toList();
         int reindexed = (int) IntStream.range(0, count)
                 .filter(n -> n >= earlier.size() || segments.get(n) != earlier.get(n)).count();
         Map<String, IndexFile> earlierFiles = previous == null || previous.files == null ? Map.of() : previous.files;
-        return new IncidentIndex(segmentSize, segments, joined(segments), reindexed, earlierFiles);
+        return new IncidentIndex(segmentSize, segments, joined(segments, create(storage, "joined")), reindexed,
+                earlierFiles);
     }
 
-    private static Directory indexed(List<Incident> incidents) {
-        Directory directory = new ByteBuffersDirectory();
+    private static Directory create(Storage storage, String name) {
+        try {
+            return storage.create(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the search index's directory " + name, e);
+        }
+    }
+
+    /**
+     * A directory of files that skips syncing them: they are scratch files of one build, copied into the site,
+     * and a crash loses the build anyway. Syncing hundreds of segment files would cost seconds.
+     */
+    private static Directory onDisk(Path path) throws IOException {
+        return new FilterDirectory(FSDirectory.open(path, NoLockFactory.INSTANCE)) {
+            @Override
+            public void sync(Collection<String> names) {
+            }
+
+            @Override
+            public void syncMetaData() {
+            }
+        };
+    }
+
+    private static Directory indexed(List<Incident> incidents, Directory directory) {
         IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(32)
@@ -121,8 +169,7 @@ public final class IncidentIndex {
     }
 
     /** The segments as one index, in order, without merging them (merging would take as long as indexing). */
-    private static Directory joined(List<Segment> segments) {
-        Directory directory = new ByteBuffersDirectory();
+    private static Directory joined(List<Segment> segments, Directory directory) {
         IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setMergePolicy(NoMergePolicy.INSTANCE)
@@ -152,6 +199,28 @@ public final class IncidentIndex {
     /** The whole index, to search or to read. */
     public Directory directory() {
         return directory;
+    }
+
+    /** The names of the index's files, in the order {@link #files()} gives them. */
+    public List<String> fileNames() {
+        try {
+            return List.of(directory.listAll());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index", e);
+        }
+    }
+
+    /** Copies one of the index's files into {@code out}, without holding it in the heap. */
+    public void copyFile(String name, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+            for (long left = in.length(); left > 0; ) {
+                int length = (int) Math.min(buffer.length, left);
+                in.readBytes(buffer, 0, length);
+                out.write(buffer, 0, length);
+                left -= length;
+            }
+        }
     }
 
     /** How many segments this build indexed rather than took from the previous index. */

@@ -24,9 +24,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -86,6 +88,8 @@ public final class StaticSearchExport {
             .thenComparing(Comparator.naturalOrder());
 
     private final Function<Incident, String> pageOf;
+    /** Where a one-off export sends each data file as it is written, keeping only its digest; {@code null}: kept. */
+    private final BiConsumer<String, byte[]> sink;
     private final ExportedPostings postings;
     private KnowledgeBase kb;
     private int shards;
@@ -97,12 +101,17 @@ public final class StaticSearchExport {
     /** Every file's text is written into this one buffer: shards run to tens of kB, and an update writes hundreds. */
     private final StringBuilder text = new StringBuilder();
 
-    /** A data file's bytes, with what {@link #version()} hashes of it: its path's UTF-8 bytes and its SHA-256. */
+    /**
+     * A data file's bytes ({@code null} once given to the sink), with what {@link #version()} hashes of it: its path's
+     * UTF-8 bytes and its SHA-256.
+     */
     private record DataFile(byte[] path, byte[] bytes, byte[] sha256) {
     }
 
-    private StaticSearchExport(Function<Incident, String> pageOf, ExportedPostings postings, KnowledgeBase kb) {
+    private StaticSearchExport(Function<Incident, String> pageOf, BiConsumer<String, byte[]> sink,
+                               ExportedPostings postings, KnowledgeBase kb) {
         this.pageOf = pageOf;
+        this.sink = sink;
         this.postings = postings;
         this.kb = kb;
     }
@@ -119,9 +128,24 @@ public final class StaticSearchExport {
 
     /** Exports the data of {@code index}, made of {@code kb}; see {@link #files(Directory, KnowledgeBase, Function)}. */
     public static StaticSearchExport export(Directory index, KnowledgeBase kb, Function<Incident, String> pageOf) {
+        return export(index, kb, pageOf, null);
+    }
+
+    /**
+     * Exports the data of {@code index} for a one-off build: each data file goes to {@code sink} as soon as it is
+     * written and is not kept (for 50,000 reports they are about 240 MB). Returns meta.js, which is written last
+     * because it carries the version of all the others.
+     */
+    public static byte[] exportTo(Directory index, KnowledgeBase kb, Function<Incident, String> pageOf,
+                                  BiConsumer<String, byte[]> sink) {
+        return export(index, kb, pageOf, Objects.requireNonNull(sink, "sink")).meta;
+    }
+
+    private static StaticSearchExport export(Directory index, KnowledgeBase kb, Function<Incident, String> pageOf,
+                                             BiConsumer<String, byte[]> sink) {
         try (DirectoryReader reader = DirectoryReader.open(index)) {
             checkDocuments(reader, kb);
-            StaticSearchExport export = new StaticSearchExport(pageOf, ExportedPostings.read(reader), kb);
+            StaticSearchExport export = new StaticSearchExport(pageOf, sink, ExportedPostings.read(reader), kb);
             export.shards = shardCount(export.postings.bytes());
             export.indexShards();
             export.writeShards(allShards(export.shards));
@@ -224,7 +248,10 @@ public final class StaticSearchExport {
     }
 
     private void put(String path, byte[] bytes) {
-        data.put(path, new DataFile(utf8(path), bytes, sha256(bytes)));
+        if (sink != null) {
+            sink.accept(path, bytes);
+        }
+        data.put(path, new DataFile(utf8(path), sink == null ? bytes : null, sha256(bytes)));
     }
 
     private static int shardCount(long bytes) {
