@@ -31,6 +31,13 @@ final class IndexedIncident {
 
     /** The text of each searchable field, as indexed. */
     static Map<SearchField, String> texts(Incident incident) {
+        Map<SearchField, String> texts = textsButTheBody(incident);
+        texts.put(SearchField.BODY, incident.source().markdown());
+        return texts;
+    }
+
+    /** The text of each searchable field but the body, which is the longest and is kept deflated. */
+    static Map<SearchField, String> textsButTheBody(Incident incident) {
         Map<SearchField, String> texts = new EnumMap<>(SearchField.class);
         texts.put(SearchField.TITLE, incident.title());
         texts.put(SearchField.ROOT_CAUSE, join(incident.analysis().rootCause(), incident.analysis().trigger(),
@@ -41,7 +48,6 @@ final class IndexedIncident {
         texts.put(SearchField.LESSONS, incident.lessons().stream().map(Lesson::text).collect(Collectors.joining(" ")));
         texts.put(SearchField.ACTIONS, incident.actions().stream().map(ActionItem::description)
                 .collect(Collectors.joining(" ")));
-        texts.put(SearchField.BODY, incident.source().markdown());
         return texts;
     }
 

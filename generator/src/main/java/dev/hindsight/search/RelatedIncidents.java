@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.stream.IntStream;
 
 /**
@@ -141,9 +143,11 @@ public final class RelatedIncidents {
     public static RelatedIncidents find(KnowledgeBase kb, int limit) {
         List<Incident> incidents = kb.incidents();
         DescribingTerms[] terms;
+        ConcurrentMap<String, String> shared = new ConcurrentHashMap<>();
         try (Analyzer analyzer = new SearchAnalyzer()) { // its token streams are per thread
             terms = IntStream.range(0, incidents.size()).parallel()
-                    .mapToObj(i -> DescribingTerms.of(incidents.get(i), analyzer)).toArray(DescribingTerms[]::new);
+                    .mapToObj(i -> DescribingTerms.of(incidents.get(i), analyzer, shared))
+                    .toArray(DescribingTerms[]::new);
         }
         TermPostings postings = TermPostings.of(Arrays.asList(terms));
         Relations[] relations = new Relations[incidents.size()];
@@ -162,12 +166,13 @@ public final class RelatedIncidents {
             return find(kb, limit); // incidents added, removed or reordered: the positions, and every posting, moved
         }
         DescribingTerms[] nextTerms = terms.clone();
+        ConcurrentMap<String, String> shared = new ConcurrentHashMap<>(); // an edit analyses a few incidents
         try (Analyzer analyzer = new SearchAnalyzer()) {
             for (int i = 0; i < next.size(); i++) {
                 Incident before = incidents.get(i);
                 Incident after = next.get(i);
                 if (before != after && !before.equals(after)) {
-                    DescribingTerms analysed = DescribingTerms.of(after, analyzer);
+                    DescribingTerms analysed = DescribingTerms.of(after, analyzer, shared);
                     if (!analysed.equals(terms[i])) {
                         nextTerms[i] = analysed;
                     }

@@ -18,6 +18,7 @@ import dev.hindsight.site.page.ActionsPage;
 import dev.hindsight.site.page.Badge;
 import dev.hindsight.site.page.FilterOption;
 import dev.hindsight.site.page.LinkView;
+import dev.hindsight.site.page.MappedRows;
 import dev.hindsight.site.page.OverdueActionsPage;
 import dev.hindsight.site.page.Stat;
 
@@ -107,7 +108,7 @@ final class ActionPageModels {
         int incidents = tracker.byIncident().size();
         return new ActionsPage(pages.layout(root, m.get("actions.title"), "page-actions", "actions"),
                 m.format("actions.lead", tracker.total(), incidents, formats.date(kb.asOf())), stats, byPriority,
-                byQuarter, burnDown(), tracker.items().stream().map(t -> row(t, root)).toList(),
+                byQuarter, burnDown(), new MappedRows<>(tracker.items(), t -> row(t, root)),
                 tracker.byStatus().stream().map(b -> new FilterOption(b.key(), m.get("action." + b.key()))).toList(),
                 tracker.byPriority().stream().map(b -> new FilterOption(b.key(), m.get("priority." + b.key())))
                         .toList(),
@@ -120,7 +121,7 @@ final class ActionPageModels {
         List<TrackedItem> overdue = tracker.overdue();
         return new OverdueActionsPage(pages.layout(root, m.get("actions.overdue.title"), "page-actions-overdue",
                 "actions"), m.format("actions.overdue.lead", overdue.size(), formats.date(kb.asOf())),
-                overdue.stream().map(t -> row(t, root)).toList(), related(SitePaths.OVERDUE_ACTIONS));
+                new MappedRows<>(overdue, t -> row(t, root)), related(SitePaths.OVERDUE_ACTIONS));
     }
 
     ActionOwnersPage ownerIndex() {
@@ -145,12 +146,12 @@ final class ActionPageModels {
     ActionOwnerPage owner(Breakdown owner) {
         String root = SitePaths.rootFrom(ownerPath(owner));
         List<TrackedItem> items = itemsByOwner().getOrDefault(owner.key(), List.of());
-        List<ActionItemRow> overdue = items.stream().filter(TrackedItem::overdue)
-                .sorted(ActionTracker.BY_DUE_THEN_ID).map(t -> row(t, root)).toList();
-        List<ActionItemRow> open = items.stream().filter(t -> !t.item().isClosed() && !t.overdue())
-                .sorted(ActionTracker.BY_DUE_THEN_ID).map(t -> row(t, root)).toList();
-        List<ActionItemRow> closed = items.stream().filter(t -> t.item().isClosed())
-                .sorted(LATEST_CLOSED_FIRST).map(t -> row(t, root)).toList();
+        List<ActionItemRow> overdue = new MappedRows<>(items.stream().filter(TrackedItem::overdue)
+                .sorted(ActionTracker.BY_DUE_THEN_ID).toList(), t -> row(t, root));
+        List<ActionItemRow> open = new MappedRows<>(items.stream().filter(t -> !t.item().isClosed() && !t.overdue())
+                .sorted(ActionTracker.BY_DUE_THEN_ID).toList(), t -> row(t, root));
+        List<ActionItemRow> closed = new MappedRows<>(items.stream().filter(t -> t.item().isClosed())
+                .sorted(LATEST_CLOSED_FIRST).toList(), t -> row(t, root));
         List<Stat> stats = List.of(
                 new Stat(String.valueOf(owner.total()), m.get("actions.stat.total"), null, false),
                 new Stat(String.valueOf(owner.open()), m.get("actions.stat.open"), null, false),

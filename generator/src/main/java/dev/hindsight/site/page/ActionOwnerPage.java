@@ -17,9 +17,9 @@ public record ActionOwnerPage(Layout layout, String title, List<Stat> stats, Lis
                               List<ActionItemRow> open, List<ActionItemRow> closed, List<LinkView> related) {
     public ActionOwnerPage {
         stats = List.copyOf(stats);
-        overdue = List.copyOf(overdue);
-        open = List.copyOf(open);
-        closed = List.copyOf(closed);
+        overdue = MappedRows.kept(overdue);
+        open = MappedRows.kept(open);
+        closed = MappedRows.kept(closed);
         related = List.copyOf(related);
     }
 }

@@ -27,7 +27,7 @@ public record ActionsPage(Layout layout, String lead, List<Stat> stats, List<Act
         stats = List.copyOf(stats);
         byPriority = List.copyOf(byPriority);
         byQuarter = List.copyOf(byQuarter);
-        rows = List.copyOf(rows);
+        rows = MappedRows.kept(rows);
         statuses = List.copyOf(statuses);
         priorities = List.copyOf(priorities);
         owners = List.copyOf(owners);

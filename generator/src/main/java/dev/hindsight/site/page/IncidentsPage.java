@@ -6,7 +6,7 @@ import java.util.List;
 public record IncidentsPage(Layout layout, List<IncidentRow> rows, List<Option> severities, List<Option> services,
                             List<Option> tags, List<Option> years, List<Option> statuses, List<LinkView> browse) {
     public IncidentsPage {
-        rows = List.copyOf(rows);
+        rows = MappedRows.kept(rows);
         severities = List.copyOf(severities);
         services = List.copyOf(services);
         tags = List.copyOf(tags);

@@ -5,6 +5,6 @@ import java.util.List;
 /** The incidents of one taxonomy term (a service, a tag, a year...). */
 public record TaxonomyPage(Layout layout, String title, String lead, List<IncidentRow> rows) {
     public TaxonomyPage {
-        rows = List.copyOf(rows);
+        rows = MappedRows.kept(rows);
     }
 }
