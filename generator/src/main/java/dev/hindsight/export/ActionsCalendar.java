@@ -7,6 +7,9 @@ import dev.hindsight.model.ActionStatus;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.Priority;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +32,15 @@ final class ActionsCalendar implements Export {
 
     @Override
     public byte[] render(KnowledgeBase kb, ExportContext context) {
+        return TextStream.bytes(writer -> calendar(kb, context, writer));
+    }
+
+    @Override
+    public void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
+        TextStream.write(writer -> calendar(kb, context, writer), out);
+    }
+
+    private static void calendar(KnowledgeBase kb, ExportContext context, Writer out) throws IOException {
         ContentLines ics = new ContentLines()
                 .line("BEGIN", "VCALENDAR")
                 .line("VERSION", "2.0")
@@ -53,9 +65,9 @@ final class ActionsCalendar implements Export {
             if (!incident.services().isEmpty()) {
                 ics.line("CATEGORIES", String.join(",", incident.services().stream().map(ContentLines::text).toList()));
             }
-            ics.line("END", "VTODO");
+            ics.line("END", "VTODO").passOn(out);
         }
-        return ics.line("END", "VCALENDAR").toBytes();
+        ics.line("END", "VCALENDAR").finish(out);
     }
 
     /**

@@ -6,6 +6,9 @@ import dev.hindsight.kb.TrackedItem;
 import dev.hindsight.model.ActionItem;
 import dev.hindsight.model.Incident;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +35,18 @@ final class ActionsCsv implements Export {
         return csv(kb.tracker());
     }
 
+    @Override
+    public void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
+        TextStream.write(writer -> csv(kb.tracker(), writer), out);
+    }
+
     /** The tracker's items as CSV (the command line prints filtered trackers this way). */
     static byte[] csv(ActionTracker tracker) {
+        return TextStream.bytes(writer -> csv(tracker, writer));
+    }
+
+    private static void csv(ActionTracker tracker, Writer out) throws IOException {
+        out.write(CsvRows.BOM);
         CsvRows csv = new CsvRows().header(COLUMNS);
         for (TrackedItem tracked : tracker.items()) {
             ActionItem item = tracked.item();
@@ -57,8 +70,9 @@ final class ActionsCsv implements Export {
                     incident.severity().name(),
                     date(incident.times().started()),
                     String.join(SERVICE_SEPARATOR, incident.services())));
+            csv.passOn(out);
         }
-        return csv.toBytes();
+        csv.finish(out);
     }
 
     private static String date(Temporal value) {

@@ -5,6 +5,9 @@ import dev.hindsight.kb.LastUpdated;
 import dev.hindsight.model.Incident;
 import dev.hindsight.site.SitePaths;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +35,15 @@ final class AtomFeed implements Export {
 
     @Override
     public byte[] render(KnowledgeBase kb, ExportContext context) {
+        return TextStream.bytes(writer -> feed(kb, context, writer));
+    }
+
+    @Override
+    public void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
+        TextStream.write(writer -> feed(kb, context, writer), out);
+    }
+
+    private static void feed(KnowledgeBase kb, ExportContext context, Writer out) throws IOException {
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
         xml.append("<feed xmlns=\"").append(NAMESPACE).append("\" xml:lang=\"")
@@ -48,9 +60,10 @@ final class AtomFeed implements Export {
         element(xml, "  ", "generator", "Hindsight");
         for (Incident incident : kb.incidents()) {
             entry(xml, incident, context);
+            TextStream.passOn(xml, out);
         }
         xml.append("</feed>\n");
-        return xml.toString().getBytes(StandardCharsets.UTF_8);
+        TextStream.passOnAll(xml, out);
     }
 
     private static void entry(StringBuilder xml, Incident incident, ExportContext context) {

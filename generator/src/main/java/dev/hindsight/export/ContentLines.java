@@ -1,6 +1,7 @@
 package dev.hindsight.export;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * iCalendar content lines as RFC 5545 (section 3.1) wants them: CRLF line ends, lines longer than 75
@@ -74,7 +75,13 @@ final class ContentLines {
         return 4;
     }
 
-    byte[] toBytes() {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+    /** Passes the lines so far on to {@code out} once there are enough of them. */
+    void passOn(Writer out) throws IOException {
+        TextStream.passOn(text, out);
+    }
+
+    /** Passes every line left on to {@code out}. */
+    void finish(Writer out) throws IOException {
+        TextStream.passOnAll(text, out);
     }
 }

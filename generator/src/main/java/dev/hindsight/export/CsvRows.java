@@ -1,7 +1,7 @@
 package dev.hindsight.export;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -19,7 +19,6 @@ import java.util.List;
  * </ul>
  */
 final class CsvRows {
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private final StringBuilder text = new StringBuilder();
 
     /** The header record: fixed names, written as they are. */
@@ -76,11 +75,16 @@ final class CsvRows {
         return needsQuotes ? '"' + field.replace("\"", "\"\"") + '"' : field;
     }
 
-    /** The BOM, then the records in UTF-8. */
-    byte[] toBytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(BOM);
-        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+    /** The BOM, which spreadsheets need to read the file as UTF-8, as a character: it encodes to EF BB BF. */
+    static final char BOM = '\uFEFF';
+
+    /** Passes the records so far on to {@code out} once there are enough of them. */
+    void passOn(Writer out) throws IOException {
+        TextStream.passOn(text, out);
+    }
+
+    /** Passes every record left on to {@code out}. */
+    void finish(Writer out) throws IOException {
+        TextStream.passOnAll(text, out);
     }
 }

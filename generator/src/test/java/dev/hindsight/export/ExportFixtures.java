@@ -56,6 +56,16 @@ final class ExportFixtures {
         return new KnowledgeBase(List.of(incident(actions)), SampleKnowledgeBase.AS_OF);
     }
 
+    /** One incident with {@code count} action items of long Chinese text: exports far larger than one written piece. */
+    static KnowledgeBase manyItems(int count) {
+        List<ActionItem> actions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            actions.add(item("A" + i, LONG_CHINESE + " " + i, ActionStatus.values()[i % ActionStatus.values().length],
+                    Priority.HIGH, "李四", LocalDate.of(2026, 11, 1).plusDays(i % 60)));
+        }
+        return new KnowledgeBase(List.of(incident(actions)), SampleKnowledgeBase.AS_OF);
+    }
+
     static ActionItem item(String id, String description, ActionStatus status, Priority priority, String owner,
                            LocalDate due) {
         LocalDate completed = status == ActionStatus.COMPLETED ? due : null;

@@ -32,6 +32,22 @@ class ExportsTest {
     }
 
     @Test
+    void everyExportStreamsExactlyItsRender() throws IOException {
+        // thousands of items: the streamed exports pass their text on in many pieces
+        for (KnowledgeBase kb : List.of(ExportFixtures.manyItems(3000), SampleKnowledgeBase.load())) {
+            for (ExportContext context : List.of(SampleKnowledgeBase.ENGLISH, SampleKnowledgeBase.CHINESE_WITH_BASE_URL)) {
+                for (Export export : Exports.all()) {
+                    java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+                    export.write(kb, context, streamed);
+                    assertThat(streamed.toByteArray()).as(export.fileName()).isEqualTo(export.render(kb, context));
+                }
+            }
+        }
+        assertThat(Exports.all().stream().filter(e -> e.fileName().equals("actions.csv")).findFirst().orElseThrow()
+                .render(ExportFixtures.manyItems(3000), SampleKnowledgeBase.ENGLISH).length).isGreaterThan(200_000);
+    }
+
+    @Test
     void everyExportIsByteIdenticalAcrossTwoRendersOfTwoLoads() {
         KnowledgeBase first = SampleKnowledgeBase.load();
         KnowledgeBase second = SampleKnowledgeBase.load();
