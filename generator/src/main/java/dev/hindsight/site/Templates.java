@@ -4,17 +4,12 @@ import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
-import gg.jte.output.WriterOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import gg.jte.resolve.ResourceCodeResolver;
 
 import javax.tools.ToolProvider;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -77,6 +72,7 @@ final class Templates implements AutoCloseable {
         TemplateEngine engine = TemplateEngine.create(resolver, classes, ContentType.Html,
                 Templates.class.getClassLoader());
         engine.setTrimControlStructures(true);
+        engine.setBinaryStaticContent(true); // as the precompiled theme: fixed text is encoded once, not per page
         // Inside a Maven plugin or a fat jar the compiler cannot see our classes unless told where they are.
         engine.setClassPath(classPath());
         Templates templates = new Templates(engine, classes);
@@ -111,9 +107,9 @@ final class Templates implements AutoCloseable {
      * strings would multiply the build's memory.
      */
     void render(String template, Object page, Messages messages, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        engine.render(template, Map.of("page", page, "m", messages), new WriterOutput(writer));
-        writer.flush();
+        Utf8PageOutput output = new Utf8PageOutput(out);
+        engine.render(template, Map.of("page", page, "m", messages), output); // write failures: UncheckedIOException
+        output.finish();
     }
 
     @Override
