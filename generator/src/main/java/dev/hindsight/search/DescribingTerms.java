@@ -43,7 +43,7 @@ record DescribingTerms(Map<SearchField, Map<String, Integer>> frequencies, List<
                 String earlier = shared.putIfAbsent(term, term);
                 counts.merge(earlier == null ? term : earlier, 1, Integer::sum);
             }
-            frequencies.put(field, counts);
+            frequencies.put(field, TermCounts.of(counts));
         }
         return new DescribingTerms(frequencies, incident.services(), incident.tags());
     }
