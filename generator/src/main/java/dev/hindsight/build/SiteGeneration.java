@@ -1,5 +1,7 @@
 package dev.hindsight.build;
 
+import dev.hindsight.diagnostic.DiagnosticCode;
+import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.export.ExportContext;
 import dev.hindsight.export.Exports;
 import dev.hindsight.kb.KnowledgeBase;
@@ -19,6 +21,7 @@ import dev.hindsight.site.SpillDirectory;
 import dev.hindsight.site.SiteResult;
 import dev.hindsight.site.SiteSettings;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class SiteGeneration {
     record Generated(BuildResult result, IncidentIndex index, StaticSearchExport search, RelatedIncidents related) {
     }
 
-    /** What a build can leave for the next: filled phase by phase, emptied before rendering when not kept. */
+    /** What a build can leave for the next: filled phase by phase when kept (see {@code keep}). */
     private static final class Reusable {
         private IncidentIndex index;
         private StaticSearchExport search;
@@ -109,7 +112,20 @@ public final class SiteGeneration {
                     .build(kb, request.source(), request.output(), extras, related,
                             previous == null ? null : previous.site()));
             return new Generated(new BuildResult(load, site), reusable.index, reusable.search, reusable.related);
+        } catch (UncheckedIOException e) {
+            // The scratch directory beside the output could not be made or written (no such parent, no room left):
+            // the same problem the site's own writing reports, reported the same way.
+            return new Generated(new BuildResult(load, notWritten(request, e)), null, null, null);
         }
+    }
+
+    private static SiteResult notWritten(BuildRequest request, UncheckedIOException e) {
+        Diagnostics problems = new Diagnostics("");
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        problems.report(DiagnosticCode.OUTPUT_ERROR, 0, 0, "the site was not written: " + e.getMessage()
+                        + (cause != e ? " (" + cause + ")" : ""),
+                "the previous site in " + request.output() + " is unchanged; fix the cause and build again");
+        return new SiteResult(false, 0, problems.list());
     }
 
     /** Indexes and exports the search data in the heap, taking what the previous build's left unchanged. */

@@ -76,11 +76,6 @@ public final class MarkdownText {
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    /** The length in UTF-8 bytes. */
-    public int utf8Length() {
-        return length;
-    }
-
     /** How many bytes the deflated text takes. */
     int deflatedSize() {
         return deflated.length;

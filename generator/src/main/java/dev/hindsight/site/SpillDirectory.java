@@ -12,7 +12,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,12 @@ import java.util.stream.Stream;
 public final class SpillDirectory implements AutoCloseable {
     private static final String INFIX = ".work-";
     private static final String LOCK = ".lock";
+    /**
+     * The directories of this process's builds that are still open. Their lock files must not be opened to test
+     * them: closing a second channel on a file releases the process's lock on it (POSIX), and another process could
+     * then take this build's directory for abandoned.
+     */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final FileChannel lock;
@@ -51,6 +59,7 @@ public final class SpillDirectory implements AutoCloseable {
                 channel.close();
                 throw new IOException("cannot lock " + root.resolve(LOCK));
             }
+            OPEN.add(root);
             return new SpillDirectory(root, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory beside " + target, e);
@@ -120,6 +129,7 @@ public final class SpillDirectory implements AutoCloseable {
         } catch (UncheckedIOException e) {
             // what cannot be removed now, the next build removes (nobody holds its lock)
         }
+        OPEN.remove(root);
     }
 
     private static void removeAbandoned(Path parent, String prefix) throws IOException {
@@ -129,8 +139,13 @@ public final class SpillDirectory implements AutoCloseable {
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
         for (Path candidate : candidates) {
-            if (abandoned(candidate)) {
-                OutputDirectory.deleteRecursively(candidate);
+            try {
+                if (!OPEN.contains(candidate) && abandoned(candidate)) {
+                    OutputDirectory.deleteRecursively(candidate);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // Best effort: a leftover that cannot be removed (a file held open elsewhere, another build
+                // removing it at the same moment) must not stop this build; a later one tries again.
             }
         }
     }

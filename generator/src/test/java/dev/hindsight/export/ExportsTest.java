@@ -43,8 +43,26 @@ class ExportsTest {
                 }
             }
         }
-        assertThat(Exports.all().stream().filter(e -> e.fileName().equals("actions.csv")).findFirst().orElseThrow()
-                .render(ExportFixtures.manyItems(3000), SampleKnowledgeBase.ENGLISH).length).isGreaterThan(200_000);
+        // and, independently of how the pieces are passed on: every item once, in the tracker's order
+        KnowledgeBase many = ExportFixtures.manyItems(3000);
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        export("actions.csv").write(many, SampleKnowledgeBase.ENGLISH, csv);
+        String text = csv.toString(StandardCharsets.UTF_8);
+        assertThat(text.length()).isGreaterThan(200_000);
+        int at = -1;
+        for (int i = 0; i < 3000; i++) {
+            int next = text.indexOf("," + "A" + i + ",");
+            assertThat(next).as("item A%d", i).isGreaterThan(at);
+            assertThat(text.indexOf("," + "A" + i + ",", next + 1)).as("item A%d once", i).isEqualTo(-1);
+            at = next;
+        }
+        java.io.ByteArrayOutputStream ics = new java.io.ByteArrayOutputStream();
+        export("actions.ics").write(many, SampleKnowledgeBase.ENGLISH, ics);
+        assertThat(ics.toString(StandardCharsets.UTF_8).split("BEGIN:VTODO", -1)).hasSize(many.tracker().open().size() + 1);
+    }
+
+    private static Export export(String fileName) {
+        return Exports.all().stream().filter(e -> e.fileName().equals(fileName)).findFirst().orElseThrow();
     }
 
     @Test

@@ -33,7 +33,6 @@ class MarkdownTextTest {
             }
             MarkdownText body = MarkdownText.of(text.toString());
             assertThat(body.text()).isEqualTo(text.toString());
-            assertThat(body.utf8Length()).isEqualTo(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         }
     }
 

@@ -77,6 +77,19 @@ class SpillDirectoryTest {
     }
 
     @Test
+    void anOutputWhereNothingCanBeWrittenIsADiagnosticNotAnException() throws IOException {
+        Path file = Files.writeString(temp.resolve("not-a-directory"), "x");
+        BuildRequest request = new BuildRequest(BuiltSite.SAMPLE, file.resolve("site"), LoadSettings.defaults(),
+                SiteSettings.defaults(LocalDate.of(2026, 11, 25), ZoneId.of("UTC")));
+        var result = SiteGeneration.run(request);
+        assertThat(result.site().written()).isFalse();
+        assertThat(result.diagnostics()).anySatisfy(d -> {
+            assertThat(d.code().name()).isEqualTo("OUTPUT_ERROR");
+            assertThat(d.message()).contains("the site was not written").contains("not-a-directory");
+        });
+    }
+
+    @Test
     void aBuildLeavesNothingBesideTheSite() throws IOException {
         Path site = temp.resolve("site");
         BuildRequest request = new BuildRequest(BuiltSite.SAMPLE, site, LoadSettings.defaults(),
