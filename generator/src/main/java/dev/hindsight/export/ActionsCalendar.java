@@ -21,18 +21,13 @@ import java.util.List;
  * cancelled), in the tracker's order, so that calendar and task apps can subscribe to what is due.
  * Every property is derived from the knowledge base, never from the clock; see docs/exports.md.
  */
-final class ActionsCalendar implements Export {
+final class ActionsCalendar implements StreamedExport {
     static final String PRODUCT_ID = "-//Hindsight//Hindsight action items//EN";
     static final String UID_DOMAIN = "@hindsight";
 
     @Override
     public String fileName() {
         return "actions.ics";
-    }
-
-    @Override
-    public byte[] render(KnowledgeBase kb, ExportContext context) {
-        return TextStream.bytes(writer -> calendar(kb, context, writer));
     }
 
     @Override

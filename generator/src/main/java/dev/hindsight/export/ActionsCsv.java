@@ -17,7 +17,7 @@ import java.util.List;
  * {@code actions.csv}: every action item, one row each, in the tracker's order (incidents newest first,
  * then the report's order), for spreadsheets. Columns and conventions are in docs/exports.md.
  */
-final class ActionsCsv implements Export {
+final class ActionsCsv implements StreamedExport {
     static final List<String> COLUMNS = List.of("incident_id", "action_id", "qualified_id", "description",
             "status", "priority", "owner", "due", "due_stated", "completed", "term", "overdue", "days_late", "link",
             "incident_title", "incident_severity", "incident_started", "services");
@@ -31,18 +31,13 @@ final class ActionsCsv implements Export {
     }
 
     @Override
-    public byte[] render(KnowledgeBase kb, ExportContext context) {
-        return csv(kb.tracker());
-    }
-
-    @Override
     public void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
         TextStream.write(writer -> csv(kb.tracker(), writer), out);
     }
 
     /** The tracker's items as CSV (the command line prints filtered trackers this way). */
     static byte[] csv(ActionTracker tracker) {
-        return TextStream.bytes(writer -> csv(tracker, writer));
+        return StreamedExport.bytes(out -> TextStream.write(writer -> csv(tracker, writer), out));
     }
 
     private static void csv(ActionTracker tracker, Writer out) throws IOException {

@@ -15,15 +15,10 @@ import java.math.BigDecimal;
  * {@code actions.json}: the tracker's summary (the tracking report's numbers) and every action item with
  * what the tracker knows about it, in the tracker's order. Schema in docs/exports.md.
  */
-final class ActionsJson implements Export {
+final class ActionsJson implements StreamedExport {
     @Override
     public String fileName() {
         return "actions.json";
-    }
-
-    @Override
-    public byte[] render(KnowledgeBase kb, ExportContext context) {
-        return json(kb.tracker());
     }
 
     @Override
@@ -33,7 +28,7 @@ final class ActionsJson implements Export {
 
     /** The tracker's summary and items as JSON (the command line prints filtered trackers this way). */
     static byte[] json(ActionTracker tracker) {
-        return ModelJson.file(document(tracker));
+        return StreamedExport.bytes(out -> ModelJson.file(document(tracker), out));
     }
 
     private static ModelJson.Document document(ActionTracker tracker) {

@@ -23,7 +23,7 @@ import java.util.UUID;
  * ({@link LastUpdated}), never from the clock, so the same reports give the same bytes and readers only
  * see an entry as changed when its report changed. See docs/exports.md.
  */
-final class AtomFeed implements Export {
+final class AtomFeed implements StreamedExport {
     static final String NAMESPACE = "http://www.w3.org/2005/Atom";
     /** RFC 3339 with seconds always present, as Atom's date constructs require. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
@@ -31,11 +31,6 @@ final class AtomFeed implements Export {
     @Override
     public String fileName() {
         return SitePaths.FEED;
-    }
-
-    @Override
-    public byte[] render(KnowledgeBase kb, ExportContext context) {
-        return TextStream.bytes(writer -> feed(kb, context, writer));
     }
 
     @Override

@@ -20,7 +20,7 @@ public interface Export {
 
     /**
      * The same content streamed into {@code out}; the build writes exports this way, straight into the site.
-     * Exports that can be large override it so that they are never held in memory as a whole.
+     * Exports that can be large are {@link StreamedExport}s, never held in memory as a whole.
      */
     default void write(KnowledgeBase kb, ExportContext context, OutputStream out) throws IOException {
         out.write(render(kb, context));

@@ -10,15 +10,10 @@ import java.io.OutputStream;
  * {@code incidents.json}: every incident as {@code hindsight dump} writes it (ModelJson's incident
  * object, which leaves out the Markdown body), plus its page URL, newest first. Schema in docs/exports.md.
  */
-final class IncidentsJson implements Export {
+final class IncidentsJson implements StreamedExport {
     @Override
     public String fileName() {
         return "incidents.json";
-    }
-
-    @Override
-    public byte[] render(KnowledgeBase kb, ExportContext context) {
-        return ModelJson.file(document(kb));
     }
 
     @Override

@@ -17,11 +17,9 @@ import dev.hindsight.model.TimelineEntry;
 import dev.hindsight.model.WhyStep;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,18 +85,7 @@ public final class ModelJson implements AutoCloseable {
         void write(ModelJson json) throws IOException;
     }
 
-    /** A whole JSON file: the document, a final newline, UTF-8. */
-    static byte[] file(Document document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            file(document, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return out.toByteArray();
-    }
-
-    /** The same file streamed into {@code out}: exports of every incident are too large to hold twice. */
+    /** A whole JSON file streamed into {@code out}: the document, a final newline, UTF-8. */
     static void file(Document document, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         try (ModelJson json = new ModelJson(writer)) {

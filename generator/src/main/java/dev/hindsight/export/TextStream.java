@@ -1,11 +1,9 @@
 package dev.hindsight.export;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
@@ -45,16 +43,5 @@ final class TextStream {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), PIECE);
         text.writeTo(writer);
         writer.flush();
-    }
-
-    /** The whole text as UTF-8 bytes, for callers that want them at once (small trackers, tests). */
-    static byte[] bytes(Text text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(text, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return out.toByteArray();
     }
 }
