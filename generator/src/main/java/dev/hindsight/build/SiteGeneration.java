@@ -1,6 +1,5 @@
 package dev.hindsight.build;
 
-import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.export.ExportContext;
 import dev.hindsight.export.Exports;
@@ -121,10 +120,8 @@ public final class SiteGeneration {
 
     private static SiteResult notWritten(BuildRequest request, UncheckedIOException e) {
         Diagnostics problems = new Diagnostics("");
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        problems.report(DiagnosticCode.OUTPUT_ERROR, 0, 0, "the site was not written: " + e.getMessage()
-                        + (cause != e ? " (" + cause + ")" : ""),
-                "the previous site in " + request.output() + " is unchanged; fix the cause and build again");
+        SiteBuilder.reportNotWritten(problems, request.output(),
+                e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
         return new SiteResult(false, 0, problems.list());
     }
 

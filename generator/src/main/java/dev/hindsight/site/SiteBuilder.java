@@ -262,8 +262,7 @@ public final class SiteBuilder {
             diagnostics.addAll(siteProblems.list());
             return new SiteResult(false, 0, sorted(diagnostics));
         } catch (IOException | UncheckedIOException e) {
-            siteProblems.report(DiagnosticCode.OUTPUT_ERROR, 0, 0, "the site was not written: " + e.getMessage(),
-                    "the previous site in " + out + " is unchanged; fix the cause and build again");
+            reportNotWritten(siteProblems, out, e.getMessage());
             diagnostics.addAll(siteProblems.list());
             return new SiteResult(false, 0, sorted(diagnostics));
         } catch (RuntimeException e) {
@@ -274,6 +273,12 @@ public final class SiteBuilder {
             return new SiteResult(false, 0, sorted(diagnostics));
         }
         return new SiteResult(true, pages, sorted(diagnostics), rendered);
+    }
+
+    /** Reports that the site in {@code out} was not written because of a file-system problem ({@code why}). */
+    public static void reportNotWritten(Diagnostics problems, Path out, String why) {
+        problems.report(DiagnosticCode.OUTPUT_ERROR, 0, 0, "the site was not written: " + why,
+                "the previous site in " + out + " is unchanged; fix the cause and build again");
     }
 
     /** A digest of the search engine's entry data file among the extras, {@code null} when there is none. */
