@@ -1,0 +1,164 @@
+package dev.hindsight.cache;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes one cache file: a magic word and format version, then whatever the caller writes, then a checksum of it
+ * all, so that a reader can tell a complete file of its own version from anything else. Numbers are varints
+ * (most are small counts, lines and lengths); a string written before is written again as its number in a table,
+ * since the same services, people and headings recur in thousands of reports. Not thread-safe.
+ */
+public final class CacheWriter implements Closeable {
+    /** The first four bytes of every cache file ("HSC" and a format number, see {@link CacheReader}). */
+    static final int MAGIC = 0x48534301;
+
+    private final OutputStream out;
+    private final CRC32C checksum = new CRC32C();
+    private final Map<String, Integer> strings = new HashMap<>();
+    private final byte[] scratch = new byte[10];
+
+    private CacheWriter(OutputStream out, String kind) throws IOException {
+        this.out = out;
+        writeFixedInt(MAGIC);
+        writeString(kind);
+    }
+
+    /**
+     * A writer of {@code file}, which it creates or truncates; {@code kind} names what the file holds (and its
+     * version), which the reader must expect.
+     */
+    public static CacheWriter create(Path file, String kind) throws IOException {
+        return new CacheWriter(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), kind);
+    }
+
+    /** Something written item by item. */
+    @FunctionalInterface
+    public interface ItemWriter<T> {
+        void write(CacheWriter writer, T item) throws IOException;
+    }
+
+    public void writeBoolean(boolean value) throws IOException {
+        writeRaw(value ? 1 : 0);
+    }
+
+    /** A non-negative int takes one byte below 128; a negative one five. */
+    public void writeInt(int value) throws IOException {
+        writeLong(value & 0xFFFFFFFFL);
+    }
+
+    public void writeLong(long value) throws IOException {
+        int n = 0;
+        while ((value & ~0x7FL) != 0) {
+            scratch[n++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        scratch[n++] = (byte) value;
+        write(scratch, 0, n);
+    }
+
+    public void writeDouble(double value) throws IOException {
+        long bits = Double.doubleToRawLongBits(value);
+        for (int i = 0; i < 8; i++) {
+            scratch[i] = (byte) (bits >>> (56 - 8 * i));
+        }
+        write(scratch, 0, 8);
+    }
+
+    /** A byte array, {@code null} included. */
+    public void writeBytes(byte[] bytes) throws IOException {
+        if (bytes == null) {
+            writeInt(0);
+            return;
+        }
+        writeInt(bytes.length + 1);
+        write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * A string, {@code null} included; written in full the first time, later as its number. Strings of Latin-1
+     * characters are written a byte a character, others as UTF-16: unlike UTF-8 that keeps every string as it was,
+     * lone surrogates included, and Chinese text takes two bytes a character rather than three.
+     */
+    public void writeString(String value) throws IOException {
+        if (value == null) {
+            writeInt(0);
+            return;
+        }
+        Integer seen = strings.get(value);
+        if (seen != null) {
+            writeInt(seen + 3);
+            return;
+        }
+        strings.put(value, strings.size());
+        byte[] latin1 = latin1(value);
+        if (latin1 != null) {
+            writeInt(1);
+            writeInt(latin1.length);
+            write(latin1, 0, latin1.length);
+        } else {
+            byte[] utf16 = value.getBytes(StandardCharsets.UTF_16BE);
+            writeInt(2);
+            writeInt(value.length());
+            write(utf16, 0, utf16.length);
+        }
+    }
+
+    /** A collection's size and then each item. */
+    public <T> void writeAll(Collection<T> items, ItemWriter<? super T> each) throws IOException {
+        writeInt(items.size());
+        for (T item : items) {
+            each.write(this, item);
+        }
+    }
+
+    /** An enum constant by its ordinal, {@code null} included: the format version changes when an enum does. */
+    public void writeEnum(Enum<?> value) throws IOException {
+        writeInt(value == null ? 0 : value.ordinal() + 1);
+    }
+
+    /** Ends the file with the checksum of everything before it, and closes it. */
+    @Override
+    public void close() throws IOException {
+        try (out) {
+            long sum = checksum.getValue();
+            writeFixedInt((int) sum);
+            out.flush();
+        }
+    }
+
+    private static byte[] latin1(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xFF) {
+                return null;
+            }
+        }
+        return value.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private void writeFixedInt(int value) throws IOException {
+        for (int i = 0; i < 4; i++) {
+            scratch[i] = (byte) (value >>> (24 - 8 * i));
+        }
+        write(scratch, 0, 4);
+    }
+
+    private void writeRaw(int b) throws IOException {
+        scratch[0] = (byte) b;
+        write(scratch, 0, 1);
+    }
+
+    private void write(byte[] bytes, int offset, int length) throws IOException {
+        checksum.update(bytes, offset, length);
+        out.write(bytes, offset, length);
+    }
+}
