@@ -107,12 +107,16 @@ public final class CacheReader {
                 return remember(new String(latin1, StandardCharsets.ISO_8859_1));
             }
             case 2: {
-                byte[] utf16 = new byte[checkedLength(readInt(), 2)];
-                in.get(utf16);
-                return remember(new String(utf16, StandardCharsets.UTF_16BE));
+                // Char by char: the UTF-16 charset would read a lone surrogate as U+FFFD.
+                char[] utf16 = new char[checkedLength(readInt(), 2) / 2];
+                for (int i = 0; i < utf16.length; i++) {
+                    utf16[i] = in.getChar();
+                }
+                return remember(new String(utf16));
             }
             default:
-                if (tag - 3 >= strings.size()) {
+                // A tag of 2^31 or more reads as a negative int: it names no string either.
+                if (tag < 0 || tag - 3 >= strings.size()) {
                     throw new CacheFormatException("a string read before it was written");
                 }
                 return strings.get(tag - 3);
@@ -122,6 +126,9 @@ public final class CacheReader {
     /** A list as {@link CacheWriter#writeAll} wrote it (modifiable, for the caller to wrap or copy). */
     public <T> List<T> readAll(ItemReader<T> each) throws IOException {
         int size = readInt();
+        if (size < 0) {
+            throw new CacheFormatException("a negative count");
+        }
         List<T> items = new ArrayList<>(Math.min(size, 1 << 16));
         for (int i = 0; i < size; i++) {
             items.add(each.read(this));
@@ -132,7 +139,7 @@ public final class CacheReader {
     /** The constant {@link CacheWriter#writeEnum} wrote, or {@code null}. */
     public <E extends Enum<E>> E readEnum(E[] values) throws IOException {
         int ordinal = readInt();
-        if (ordinal > values.length) {
+        if (ordinal < 0 || ordinal > values.length) {
             throw new CacheFormatException("no such constant: " + ordinal);
         }
         return ordinal == 0 ? null : values[ordinal - 1];
@@ -151,7 +158,8 @@ public final class CacheReader {
     }
 
     private int checkedLength(int count, int unit) throws CacheFormatException {
-        if ((long) count * unit > in.remaining()) {
+        // readInt gives lengths of 2^31 or more as negative ints, which no array can have.
+        if (count < 0 || (long) count * unit > in.remaining()) {
             throw new CacheFormatException("the file ends early");
         }
         return count * unit;

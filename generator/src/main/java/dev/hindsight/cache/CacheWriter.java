@@ -106,7 +106,13 @@ public final class CacheWriter implements Closeable {
             writeInt(latin1.length);
             write(latin1, 0, latin1.length);
         } else {
-            byte[] utf16 = value.getBytes(StandardCharsets.UTF_16BE);
+            // Char by char: the UTF-16 charset would write a lone surrogate as '?'.
+            byte[] utf16 = new byte[value.length() * 2];
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                utf16[2 * i] = (byte) (c >>> 8);
+                utf16[2 * i + 1] = (byte) c;
+            }
             writeInt(2);
             writeInt(value.length());
             write(utf16, 0, utf16.length);
