@@ -3,6 +3,7 @@ package dev.hindsight.model;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -74,6 +75,30 @@ public final class MarkdownText {
             throw new IllegalStateException("a deflated body is corrupt", e);
         }
         return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The deflated bytes (a copy), for the build cache: it stores bodies as they are, since inflating and
+     * deflating every body again would cost more than all the rest of writing and reading the cache.
+     */
+    public byte[] deflatedBytes() {
+        return deflated.clone();
+    }
+
+    /** The text's length in UTF-8 bytes, which {@link #ofDeflated} needs back with the bytes. */
+    public int utf8Length() {
+        return length;
+    }
+
+    /**
+     * The text that {@link #deflatedBytes()} and {@link #utf8Length()} came from. Takes the array as it is, without
+     * copying or inflating it: the cache reads one per report and its checksum already vouches for the bytes.
+     */
+    public static MarkdownText ofDeflated(byte[] deflated, int utf8Length) {
+        if (utf8Length < 0) {
+            throw new IllegalArgumentException("a negative length");
+        }
+        return utf8Length == 0 ? EMPTY : new MarkdownText(Objects.requireNonNull(deflated, "deflated"), utf8Length);
     }
 
     /** How many bytes the deflated text takes. */
