@@ -1,10 +1,20 @@
 package dev.hindsight.load;
 
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * their diagnostics. A file whose size and modification time are those it had when it was read is not even
  * read again (as git trusts its index), unless it was modified within {@link #RACY_MILLIS} of being read: a
  * second write in the same clock tick could leave both the same. Only valid for one set of
- * {@link LoadSettings}; files that disappear are forgotten.
+ * {@link LoadSettings}; files that disappear are forgotten. {@link #save} and {@link #restore} carry it to the next
+ * process, so that a fresh build of many reports parses only those that changed.
  */
 public final class ReportCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -71,9 +82,80 @@ public final class ReportCache {
         entries.put(path, new Entry(digest, size, modifiedMillis, readMillis, result));
     }
 
+    /** Every entry as it is now, in path order. */
+    SortedMap<String, Entry> snapshot() {
+        return new TreeMap<>(entries);
+    }
+
     /** Forgets every file not among {@code paths} (deleted or renamed reports). */
     void retainOnly(Collection<String> paths) {
         entries.keySet().retainAll(new java.util.HashSet<>(paths));
+    }
+
+    /**
+     * Writes every entry to {@code file}, replacing it only once the new file is complete: a build stopped halfway
+     * leaves the previous cache (or none), never a partial one. Entries go in path order, so the same reports give
+     * the same bytes. Safe while a load runs; the file then holds each entry as it was before or after.
+     *
+     * @throws IOException when the file cannot be written; {@code file} is then as it was
+     */
+    public void save(Path file) throws IOException {
+        SortedMap<String, Entry> sorted = snapshot();
+        Path directory = file.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
+        try {
+            try (CacheWriter out = CacheWriter.create(partial, IncidentCodec.KIND)) {
+                out.writeInt(sorted.size());
+                for (Map.Entry<String, Entry> each : sorted.entrySet()) {
+                    Entry entry = each.getValue();
+                    out.writeString(each.getKey());
+                    out.writeBytes(entry.digest());
+                    // Times may be negative: an entry whose metadata moved while it was read has Long.MIN_VALUE.
+                    out.writeLong(entry.size());
+                    out.writeLong(entry.modifiedMillis());
+                    out.writeLong(entry.readMillis());
+                    IncidentCodec.writeFileResult(out, (ReportLoader.FileResult) entry.result());
+                }
+            }
+            // Renaming over the old file also leaves a reader that mapped it reading the old bytes.
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+    }
+
+    /**
+     * The cache that {@link #save} wrote to {@code file}, every entry as it was, so that files whose size and
+     * modification time are unchanged are not even read. Only valid for the source directory and
+     * {@link LoadSettings} of the process that saved it.
+     *
+     * @throws CacheFormatException when {@code file} is not a complete cache file of this version (cut short,
+     *                              damaged, of another kind or version): build without a cache then
+     * @throws IOException          when it cannot be read
+     */
+    public static ReportCache restore(Path file) throws IOException {
+        CacheReader in = CacheReader.open(file, IncidentCodec.KIND);
+        ReportCache cache = new ReportCache();
+        try {
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String path = in.readString();
+                byte[] digest = in.readBytes();
+                long size = in.readLong();
+                long modifiedMillis = in.readLong();
+                long readMillis = in.readLong();
+                cache.entries.put(path, new Entry(digest, size, modifiedMillis, readMillis,
+                        IncidentCodec.readFileResult(in)));
+            }
+        } catch (RuntimeException e) {
+            // A record refusing what was read (a null where none may be): the file and this codec disagree.
+            CacheFormatException refused = new CacheFormatException(file + " does not decode: " + e);
+            refused.initCause(e);
+            throw refused;
+        }
+        in.expectEnd();
+        return cache;
     }
 
     static byte[] digest(byte[] bytes) {

@@ -44,7 +44,7 @@ public final class ReportLoader {
     }
 
     /** What one file gave. */
-    private record FileResult(String path, Optional<ReportParser.Parsed> parsed, List<Diagnostic> diagnostics) {
+    record FileResult(String path, Optional<ReportParser.Parsed> parsed, List<Diagnostic> diagnostics) {
     }
 
     /**
