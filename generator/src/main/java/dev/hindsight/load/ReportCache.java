@@ -138,6 +138,7 @@ public final class ReportCache {
         CacheReader in = CacheReader.open(file, IncidentCodec.KIND);
         ReportCache cache = new ReportCache();
         try {
+            IncidentCodec codec = new IncidentCodec();
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 String path = in.readString();
@@ -146,7 +147,7 @@ public final class ReportCache {
                 long modifiedMillis = in.readLong();
                 long readMillis = in.readLong();
                 cache.entries.put(path, new Entry(digest, size, modifiedMillis, readMillis,
-                        IncidentCodec.readFileResult(in)));
+                        codec.readFileResult(in)));
             }
         } catch (RuntimeException e) {
             // A record refusing what was read (a null where none may be): the file and this codec disagree.

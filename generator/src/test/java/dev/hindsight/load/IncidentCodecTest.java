@@ -77,7 +77,7 @@ class IncidentCodecTest {
         for (long seed = 0; seed < 300; seed++) {
             Incident incident = new Draw(new Random(seed)).incident();
 
-            Incident back = roundTrip(incident, IncidentCodec::writeIncident, IncidentCodec::readIncident);
+            Incident back = roundTrip(incident, IncidentCodec::writeIncident, new IncidentCodec()::readIncident);
 
             assertThat(back).as("seed %d", seed).isEqualTo(incident);
             assertThat(back.extra()).as("seed %d", seed).hasToString(incident.extra().toString());
@@ -95,7 +95,7 @@ class IncidentCodecTest {
             TimelineEntry entry = new TimelineEntry(time, "event", null);
 
             TimelineEntry back = roundTrip(entry, (out, e) -> IncidentCodec.writeIncident(out, incidentWith(e)),
-                    in -> IncidentCodec.readIncident(in).timeline().get(0));
+                    in -> new IncidentCodec().readIncident(in).timeline().get(0));
 
             assertThat(back).isEqualTo(entry);
             assertThat(back.time().getOffset()).isEqualTo(time.getOffset());
@@ -110,7 +110,7 @@ class IncidentCodecTest {
                 new Diagnostic("bad/broken.md", -1, Integer.MAX_VALUE, Level.WARNING, DiagnosticCode.GENERIC_TITLE,
                         "", "\uD800 hint")));
 
-        assertThat(roundTrip(result, IncidentCodec::writeFileResult, IncidentCodec::readFileResult)).isEqualTo(result);
+        assertThat(roundTrip(result, IncidentCodec::writeFileResult, new IncidentCodec()::readFileResult)).isEqualTo(result);
     }
 
     @Test
@@ -118,7 +118,7 @@ class IncidentCodecTest {
         ReportLoader.FileResult result = new ReportLoader.FileResult("a.md",
                 Optional.of(new ReportParser.Parsed(new Draw(new Random(7)).incident(), 12)), List.of());
 
-        assertThat(roundTrip(result, IncidentCodec::writeFileResult, IncidentCodec::readFileResult)).isEqualTo(result);
+        assertThat(roundTrip(result, IncidentCodec::writeFileResult, new IncidentCodec()::readFileResult)).isEqualTo(result);
     }
 
     private static Incident incidentWith(TimelineEntry entry) {
