@@ -1,5 +1,8 @@
 package dev.hindsight.search;
 
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
 import org.apache.lucene.codecs.CodecUtil;
@@ -12,12 +15,14 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.NoLockFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,6 +45,8 @@ public final class IncidentIndex {
     public static final String SITE_DIRECTORY = "search/index/";
     /** Incidents per segment: small enough that re-indexing one after an edit is quick. */
     static final int SEGMENT_SIZE = 256;
+    /** What {@link #save} writes, and its version: another layout is another version. */
+    static final String FILE_KIND = "hindsight-index-1";
 
     private final int segmentSize;
     private final List<Segment> segments;
@@ -179,6 +186,114 @@ public final class IncidentIndex {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
+        }
+        return directory;
+    }
+
+    /**
+     * Saves this index into {@code file} (one cache file rather than a directory of Lucene files: it is read
+     * whole into the heap, as the index is kept, and its checksum covers the segments, the joined index and how
+     * they fit together), so that a later process can {@link #restore} it and build on it.
+     */
+    public void save(Path file) throws IOException {
+        SearchStateFiles.save(file, FILE_KIND, out -> {
+            out.writeInt(segmentSize);
+            List<Incident> incidents = new ArrayList<>();
+            segments.forEach(segment -> incidents.addAll(segment.incidents()));
+            SearchStateFiles.writeIds(out, incidents);
+            out.writeInt(segments.size());
+            for (Segment segment : segments) {
+                writeDirectory(out, segment.directory());
+            }
+            writeDirectory(out, directory);
+            // Once known, the files' checksums: their bytes are the joined directory's, which is saved already.
+            Map<String, IndexFile> known = filesKnown();
+            out.writeBoolean(known != null);
+            if (known != null) {
+                out.writeAll(known.entrySet(), (writer, entry) -> {
+                    writer.writeString(entry.getKey());
+                    writer.writeLong(entry.getValue().checksum());
+                });
+            }
+        });
+    }
+
+    /**
+     * The index {@link #save} wrote into {@code file}, as it was: a rebuild with it as the previous index
+     * re-indexes what a rebuild with the saved one would.
+     *
+     * @param kb the knowledge base the saved index was built of (its incidents are not in the file)
+     * @throws CacheFormatException if the file is not a complete index of this version, or not of {@code kb}
+     */
+    public static IncidentIndex restore(Path file, KnowledgeBase kb) throws IOException {
+        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+            int segmentSize = in.readInt();
+            if (segmentSize <= 0) {
+                throw new CacheFormatException("segments of " + segmentSize + " incidents");
+            }
+            List<Incident> incidents = SearchStateFiles.readIncidents(in, kb);
+            int count = in.readInt();
+            if (count != (incidents.size() + segmentSize - 1) / segmentSize) {
+                throw new CacheFormatException(count + " segments for " + incidents.size() + " incidents");
+            }
+            List<Segment> segments = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                List<Incident> part = incidents.subList(n * segmentSize,
+                        Math.min(incidents.size(), (n + 1) * segmentSize));
+                segments.add(new Segment(List.copyOf(part), readDirectory(in, null)));
+            }
+            Map<String, byte[]> joinedBytes = new LinkedHashMap<>();
+            Directory joined = readDirectory(in, joinedBytes);
+            IncidentIndex index = new IncidentIndex(segmentSize, segments, joined, 0, Map.of());
+            if (in.readBoolean()) {
+                Map<String, IndexFile> files = new LinkedHashMap<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    String name = in.readString();
+                    byte[] bytes = joinedBytes.get(name);
+                    if (bytes == null) {
+                        throw new CacheFormatException("no file " + name + " in the joined index");
+                    }
+                    files.put(name, new IndexFile(bytes, in.readLong()));
+                }
+                index.files = files;
+            }
+            return index;
+        });
+    }
+
+    private synchronized Map<String, IndexFile> filesKnown() {
+        return files;
+    }
+
+    /** Every file of a directory (of this build's, all in the heap or scratch files) and its bytes. */
+    private static void writeDirectory(CacheWriter out, Directory directory) throws IOException {
+        String[] names = directory.listAll();
+        out.writeInt(names.length);
+        for (String name : names) {
+            try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                byte[] bytes = new byte[Math.toIntExact(in.length())];
+                in.readBytes(bytes, 0, bytes.length);
+                out.writeString(name);
+                out.writeBytes(bytes);
+            }
+        }
+    }
+
+    /** A directory in the heap of the files {@link #writeDirectory} wrote; puts each file's bytes into {@code bytes}. */
+    private static Directory readDirectory(CacheReader in, Map<String, byte[]> bytes) throws IOException {
+        Directory directory = new ByteBuffersDirectory();
+        for (int i = in.readInt(); i > 0; i--) {
+            String name = in.readString();
+            byte[] content = in.readBytes();
+            if (name == null || content == null) {
+                throw new CacheFormatException("a file of the index without a name or bytes");
+            }
+            try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+                out.writeBytes(content, content.length);
+            }
+            if (bytes != null) {
+                bytes.put(name, content);
+            }
         }
         return directory;
     }
