@@ -9,6 +9,7 @@ import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -17,6 +18,7 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.NoLockFactory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -301,7 +303,11 @@ public final class IncidentIndex {
      */
     private static Directory readDirectory(CacheReader in, List<byte[]> read, Map<String, byte[]> byName)
             throws IOException {
-        Directory directory = new ByteBuffersDirectory();
+        // Each output sized for its file: the default one starts with 1 kB blocks and copies all it holds into
+        // blocks twice as large every hundred blocks, over and over for a segment's larger files.
+        long[] size = {0};
+        Directory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                () -> new ByteBuffersDataOutput(size[0]), ByteBuffersDirectory.OUTPUT_AS_MANY_BUFFERS);
         for (int i = in.readInt(); i > 0; i--) {
             String name = in.readString();
             int same = SearchStateFiles.readBelow(in, read.size() + 1);
@@ -312,9 +318,11 @@ public final class IncidentIndex {
             if (same == 0) {
                 read.add(content);
             }
+            size[0] = content.length;
             try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
                 out.writeBytes(content, content.length);
             }
+            size[0] = 0;
         }
         return directory;
     }
