@@ -225,7 +225,8 @@ public final class IncidentIndex {
 
     /**
      * The index {@link #save} wrote into {@code file}, as it was: a rebuild with it as the previous index
-     * re-indexes what a rebuild with the saved one would.
+     * re-indexes what a rebuild with the saved one would. It re-indexed nothing itself: {@link #reindexedSegments}
+     * is 0.
      *
      * @param kb the knowledge base the saved index was built of (its incidents are not in the file)
      * @throws CacheFormatException if the file is not a complete index of this version, or not of {@code kb}
@@ -260,6 +261,9 @@ public final class IncidentIndex {
                         throw new CacheFormatException("no file " + name + " in the joined index");
                     }
                     files.put(name, new IndexFile(bytes, in.readLong()));
+                }
+                if (files.size() != joinedBytes.size()) { // files() would leave the others out of the site
+                    throw new CacheFormatException("the checksums of some of the joined index's files only");
                 }
                 index.files = files;
             }
