@@ -1,8 +1,12 @@
 package dev.hindsight.search;
 
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.model.Incident;
 import org.apache.lucene.analysis.Analyzer;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,6 +48,39 @@ record DescribingTerms(Map<SearchField, Map<String, Integer>> frequencies, List<
                 counts.merge(earlier == null ? term : earlier, 1, Integer::sum);
             }
             frequencies.put(field, TermCounts.of(counts));
+        }
+        return new DescribingTerms(frequencies, incident.services(), incident.tags());
+    }
+
+    /** Writes the terms and their counts of each field; the services and tags are the incident's. */
+    void write(CacheWriter out) throws IOException {
+        for (SearchField field : FIELDS) {
+            Map<String, Integer> counts = in(field);
+            out.writeInt(counts.size());
+            // The string table writes a term again as a number: most terms recur in many incidents, and restored
+            // terms are then one instance each, as the analysis shares them.
+            for (Map.Entry<String, Integer> count : counts.entrySet()) {
+                out.writeString(count.getKey());
+                out.writeInt(count.getValue());
+            }
+        }
+    }
+
+    /** The describing terms {@link #write} wrote of {@code incident}. */
+    static DescribingTerms read(CacheReader in, Incident incident) throws IOException {
+        Map<SearchField, Map<String, Integer>> frequencies = new EnumMap<>(SearchField.class);
+        for (SearchField field : FIELDS) {
+            int size = in.readInt();
+            if (size < 0 || size > 1 << 24) {
+                throw new CacheFormatException(size + " terms in a field");
+            }
+            String[] terms = new String[size];
+            int[] counts = new int[size];
+            for (int i = 0; i < size; i++) {
+                terms[i] = in.readString();
+                counts[i] = in.readInt();
+            }
+            frequencies.put(field, TermCounts.ofSorted(terms, counts));
         }
         return new DescribingTerms(frequencies, incident.services(), incident.tags());
     }

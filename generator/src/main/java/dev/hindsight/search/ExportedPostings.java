@@ -1,5 +1,8 @@
 package dev.hindsight.search;
 
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -63,6 +67,46 @@ final class ExportedPostings {
         }
         exported.statistics.addAll(statistics(reader));
         exported.postings.forEach((term, encoded) -> exported.bytes += weight(term, encoded));
+        return exported;
+    }
+
+    /** Writes these postings and statistics for {@link #restore}. */
+    void write(CacheWriter out) throws IOException {
+        out.writeAll(statistics, (writer, field) -> {
+            writer.writeEnum(field.field());
+            writer.writeLong(field.docCount());
+            writer.writeLong(field.sumTotalTermFreq());
+        });
+        out.writeInt(postings.size());
+        for (Map.Entry<String, StringBuilder> term : postings.entrySet()) {
+            out.writeString(term.getKey());
+            // VarintText is ASCII: a byte a character, and not worth the string table (postings rarely repeat).
+            out.writeBytes(term.getValue().toString().getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** The postings {@link #write} wrote, as they were; their weight in bytes is added up again. */
+    static ExportedPostings restore(CacheReader in) throws IOException {
+        ExportedPostings exported = new ExportedPostings();
+        List<FieldStatistics> statistics = in.readAll(reader -> new FieldStatistics(
+                reader.readEnum(SearchField.values()), reader.readLong(), reader.readLong()));
+        // Written for every field in order: meta.js lists them so.
+        if (!statistics.stream().map(FieldStatistics::field).toList().equals(List.of(SearchField.values()))) {
+            throw new CacheFormatException("the statistics of other fields");
+        }
+        exported.statistics.addAll(statistics);
+        for (int i = in.readInt(); i > 0; i--) {
+            String term = in.readString();
+            byte[] encoded = in.readBytes();
+            if (term == null || encoded == null) {
+                throw new CacheFormatException("a term without postings");
+            }
+            // Through a Latin-1 string: two array copies, where appending char by char cost a loop per byte.
+            StringBuilder out = new StringBuilder(encoded.length)
+                    .append(new String(encoded, StandardCharsets.ISO_8859_1));
+            exported.postings.put(term, out);
+            exported.bytes += weight(term, out);
+        }
         return exported;
     }
 

@@ -1,25 +1,34 @@
 package dev.hindsight.search;
 
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
 import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.NoLockFactory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +49,8 @@ public final class IncidentIndex {
     public static final String SITE_DIRECTORY = "search/index/";
     /** Incidents per segment: small enough that re-indexing one after an edit is quick. */
     static final int SEGMENT_SIZE = 256;
+    /** What {@link #save} writes, and its version: another layout is another version. */
+    static final String FILE_KIND = "hindsight-index-1";
 
     private final int segmentSize;
     private final List<Segment> segments;
@@ -179,6 +190,143 @@ public final class IncidentIndex {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
+        }
+        return directory;
+    }
+
+    /**
+     * Saves this index into {@code file} (one cache file rather than a directory of Lucene files: it is read
+     * whole into the heap, as the index is kept, and its checksum covers the segments, the joined index and how
+     * they fit together), so that a later process can {@link #restore} it and build on it.
+     */
+    public void save(Path file) throws IOException {
+        SearchStateFiles.save(file, FILE_KIND, out -> {
+            out.writeInt(segmentSize);
+            List<Incident> incidents = new ArrayList<>();
+            segments.forEach(segment -> incidents.addAll(segment.incidents()));
+            SearchStateFiles.writeIds(out, incidents);
+            out.writeInt(segments.size());
+            Map<ByteBuffer, Integer> written = new HashMap<>();
+            for (Segment segment : segments) {
+                writeDirectory(out, segment.directory(), written);
+            }
+            writeDirectory(out, directory, written);
+            // Once known, the files' checksums: their bytes are the joined directory's, which is saved already.
+            Map<String, IndexFile> known = filesKnown();
+            out.writeBoolean(known != null);
+            if (known != null) {
+                out.writeAll(known.entrySet(), (writer, entry) -> {
+                    writer.writeString(entry.getKey());
+                    writer.writeLong(entry.getValue().checksum());
+                });
+            }
+        });
+    }
+
+    /**
+     * The index {@link #save} wrote into {@code file}, as it was: a rebuild with it as the previous index
+     * re-indexes what a rebuild with the saved one would. It re-indexed nothing itself: {@link #reindexedSegments}
+     * is 0.
+     *
+     * @param kb the knowledge base the saved index was built of (its incidents are not in the file)
+     * @throws CacheFormatException if the file is not a complete index of this version, or not of {@code kb}
+     */
+    public static IncidentIndex restore(Path file, KnowledgeBase kb) throws IOException {
+        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+            int segmentSize = in.readInt();
+            if (segmentSize <= 0) {
+                throw new CacheFormatException("segments of " + segmentSize + " incidents");
+            }
+            List<Incident> incidents = SearchStateFiles.readIncidents(in, kb);
+            int count = in.readInt();
+            if (count != (incidents.size() + segmentSize - 1) / segmentSize) {
+                throw new CacheFormatException(count + " segments for " + incidents.size() + " incidents");
+            }
+            List<Segment> segments = new ArrayList<>(count);
+            List<byte[]> read = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                List<Incident> part = incidents.subList(n * segmentSize,
+                        Math.min(incidents.size(), (n + 1) * segmentSize));
+                segments.add(new Segment(List.copyOf(part), readDirectory(in, read, new HashMap<>())));
+            }
+            Map<String, byte[]> joinedBytes = new HashMap<>();
+            Directory joined = readDirectory(in, read, joinedBytes);
+            IncidentIndex index = new IncidentIndex(segmentSize, segments, joined, 0, Map.of());
+            if (in.readBoolean()) {
+                Map<String, IndexFile> files = new LinkedHashMap<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    String name = in.readString();
+                    byte[] bytes = joinedBytes.get(name);
+                    if (bytes == null) {
+                        throw new CacheFormatException("no file " + name + " in the joined index");
+                    }
+                    files.put(name, new IndexFile(bytes, in.readLong()));
+                }
+                if (files.size() != joinedBytes.size()) { // files() would leave the others out of the site
+                    throw new CacheFormatException("the checksums of some of the joined index's files only");
+                }
+                index.files = files;
+            }
+            return index;
+        });
+    }
+
+    private synchronized Map<String, IndexFile> filesKnown() {
+        return files;
+    }
+
+    /**
+     * Every file of a directory and its bytes; bytes already {@code written} (numbered in the order written) as
+     * their number: joining copies the segments' files, all but their segment infos, into the joined index as
+     * they are, so this halves the file and the time to read it.
+     */
+    private static void writeDirectory(CacheWriter out, Directory directory, Map<ByteBuffer, Integer> written)
+            throws IOException {
+        String[] names = directory.listAll();
+        out.writeInt(names.length);
+        for (String name : names) {
+            try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                byte[] bytes = new byte[Math.toIntExact(in.length())];
+                in.readBytes(bytes, 0, bytes.length);
+                out.writeString(name);
+                Integer same = written.get(ByteBuffer.wrap(bytes)); // equal by content
+                if (same != null) {
+                    out.writeInt(same + 1);
+                } else {
+                    out.writeInt(0);
+                    out.writeBytes(bytes);
+                    written.put(ByteBuffer.wrap(bytes), written.size());
+                }
+            }
+        }
+    }
+
+    /**
+     * A directory in the heap of the files {@link #writeDirectory} wrote, each put into {@code byName} with its
+     * bytes; {@code read} holds the bytes read so far, in order, for the files written as a number.
+     */
+    private static Directory readDirectory(CacheReader in, List<byte[]> read, Map<String, byte[]> byName)
+            throws IOException {
+        // Each output sized for its file: the default one starts with 1 kB blocks and copies all it holds into
+        // blocks twice as large every hundred blocks, over and over for a segment's larger files.
+        long[] size = {0};
+        Directory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                () -> new ByteBuffersDataOutput(size[0]), ByteBuffersDirectory.OUTPUT_AS_MANY_BUFFERS);
+        for (int i = in.readInt(); i > 0; i--) {
+            String name = in.readString();
+            int same = SearchStateFiles.readBelow(in, read.size() + 1);
+            byte[] content = same == 0 ? in.readBytes() : read.get(same - 1);
+            if (name == null || content == null || byName.put(name, content) != null) {
+                throw new CacheFormatException("a file of the index without a name or bytes, or twice");
+            }
+            if (same == 0) {
+                read.add(content);
+            }
+            size[0] = content.length;
+            try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+                out.writeBytes(content, content.length);
+            }
+            size[0] = 0;
         }
         return directory;
     }

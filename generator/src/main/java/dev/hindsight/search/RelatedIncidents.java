@@ -1,10 +1,14 @@
 package dev.hindsight.search;
 
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
 import dev.hindsight.search.DescribingTerms.FieldTerm;
 import org.apache.lucene.analysis.Analyzer;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,6 +45,8 @@ import java.util.stream.IntStream;
  * </ul>
  */
 public final class RelatedIncidents {
+    /** What {@link #save} writes, and its version: another layout is another version. */
+    static final String FILE_KIND = "hindsight-related-1";
     /** How many of an incident's terms make its query. */
     private static final int SIGNIFICANT_TERMS = 16;
     /** How many shared terms a reason names. */
@@ -258,6 +264,74 @@ public final class RelatedIncidents {
         return IntStream.range(0, n).filter(x -> affected[x]).toArray();
     }
 
+    /**
+     * Saves this result into {@code file}, so that a later process can {@link #restore} it and {@link #update} it
+     * after an edit: every incident's describing terms, query, and related positions and scores. The postings
+     * and the reasons are worked out again from those; the scoring, which is most of {@link #find}, is not.
+     */
+    public void save(Path file) throws IOException {
+        SearchStateFiles.save(file, FILE_KIND, out -> {
+            out.writeInt(limit);
+            SearchStateFiles.writeIds(out, incidents);
+            for (DescribingTerms incident : terms) {
+                incident.write(out);
+            }
+            for (Relations relation : relations) {
+                out.writeAll(relation.query(), (writer, term) -> {
+                    writer.writeEnum(term.term().field());
+                    writer.writeString(term.term().text());
+                    writer.writeDouble(term.weight());
+                });
+                out.writeInt(relation.positions().length);
+                for (int k = 0; k < relation.positions().length; k++) {
+                    out.writeInt(relation.positions()[k]);
+                    out.writeDouble(relation.scores()[k]);
+                }
+            }
+        });
+    }
+
+    /**
+     * The result {@link #save} wrote into {@code file}, as it was: the same lists, and an {@link #update} that
+     * recomputes and gives what the saved result's would.
+     *
+     * @param kb the knowledge base the saved result was found for (its incidents are not in the file)
+     * @throws CacheFormatException if the file is not a complete result of this version, or not of {@code kb}
+     */
+    public static RelatedIncidents restore(Path file, KnowledgeBase kb) throws IOException {
+        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+            int limit = in.readInt();
+            List<Incident> incidents = SearchStateFiles.readIncidents(in, kb);
+            DescribingTerms[] terms = new DescribingTerms[incidents.size()];
+            for (int i = 0; i < terms.length; i++) {
+                terms[i] = DescribingTerms.read(in, incidents.get(i));
+            }
+            TermPostings postings = TermPostings.of(Arrays.asList(terms));
+            Relations[] relations = new Relations[incidents.size()];
+            for (int i = 0; i < relations.length; i++) {
+                List<WeightedTerm> query = in.readAll(RelatedIncidents::readQueryTerm);
+                int listed = SearchStateFiles.readBelow(in, incidents.size());
+                int[] positions = new int[listed];
+                double[] scores = new double[listed];
+                for (int k = 0; k < listed; k++) {
+                    positions[k] = SearchStateFiles.readBelow(in, incidents.size());
+                    scores[k] = in.readDouble();
+                }
+                relations[i] = relations(i, List.copyOf(query), positions, scores, incidents, terms);
+            }
+            return new RelatedIncidents(incidents, limit, terms, postings, relations, 0);
+        });
+    }
+
+    private static WeightedTerm readQueryTerm(CacheReader in) throws IOException {
+        SearchField field = in.readEnum(SearchField.values());
+        String text = in.readString();
+        if (!DescribingTerms.FIELDS.contains(field) || text == null) {
+            throw new CacheFormatException("a query term " + text + " of " + field);
+        }
+        return new WeightedTerm(new FieldTerm(field, text), in.readDouble());
+    }
+
     /** The related incidents of each incident, by id, in the knowledge base's order; most similar first. */
     public Map<String, List<RelatedIncident>> byId() {
         return byId;
@@ -321,15 +395,22 @@ public final class RelatedIncidents {
         List<CandidateScores.Candidate> top = scores.takeTop(self, limit);
         int[] positions = new int[top.size()];
         double[] topScores = new double[top.size()];
-        List<RelatedIncident> related = new ArrayList<>(top.size());
         for (int k = 0; k < top.size(); k++) {
-            CandidateScores.Candidate candidate = top.get(k);
-            positions[k] = candidate.position();
-            topScores[k] = candidate.score();
-            related.add(new RelatedIncident(incidents.get(candidate.position()).id(), (float) candidate.score(),
-                    reasons(terms[self], terms[candidate.position()], query)));
+            positions[k] = top.get(k).position();
+            topScores[k] = top.get(k).score();
         }
-        return new Relations(query, positions, topScores, List.copyOf(related));
+        return relations(self, query, positions, topScores, incidents, terms);
+    }
+
+    /** The relations of the incident at {@code self} to those at {@code positions}, with their reasons. */
+    private static Relations relations(int self, List<WeightedTerm> query, int[] positions, double[] scores,
+                                       List<Incident> incidents, DescribingTerms[] terms) {
+        List<RelatedIncident> related = new ArrayList<>(positions.length);
+        for (int k = 0; k < positions.length; k++) {
+            related.add(new RelatedIncident(incidents.get(positions[k]).id(), (float) scores[k],
+                    reasons(terms[self], terms[positions[k]], query)));
+        }
+        return new Relations(query, positions, scores, List.copyOf(related));
     }
 
     /** The incident's significant terms: tf × quantised idf × field boost, the strongest few. */

@@ -1,5 +1,6 @@
 package dev.hindsight.search;
 
+import dev.hindsight.cache.CacheFormatException;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.Taxonomy;
 import dev.hindsight.kb.TaxonomyKind;
@@ -14,6 +15,7 @@ import org.apache.lucene.store.Directory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -66,6 +68,8 @@ public final class StaticSearchExport {
     static final int SUMMARY_LIMIT = 300;
     /** The filters: the taxonomy each reads and its name in the engine and the URL. */
     static final Map<String, TaxonomyKind> FACET_KINDS = facetKinds();
+    /** What {@link #save} writes, and its version: another layout is another version. */
+    static final String FILE_KIND = "hindsight-search-export-1";
     /** A UTF-8 lead byte's marker bits, by how many continuation bytes follow it. */
     private static final int[] UTF8_LEAD = {0, 0xc0, 0xe0, 0xf0};
 
@@ -210,6 +214,67 @@ public final class StaticSearchExport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index", e);
         }
+    }
+
+    /**
+     * Saves this export into {@code file}, so that a later process can {@link #restore} it and {@link #update} it
+     * after an edit. Only an export that keeps its files (from {@link #export}) can be saved.
+     */
+    public void save(Path file) throws IOException {
+        if (sink != null) {
+            throw new IllegalStateException("a one-off export keeps no files to save");
+        }
+        SearchStateFiles.save(file, FILE_KIND, out -> {
+            SearchStateFiles.writeIds(out, kb.incidents());
+            out.writeInt(shards);
+            out.writeBytes(meta);
+            // Each file with its digest: hashing them all again would cost what writing them does.
+            out.writeAll(data.entrySet(), (writer, entry) -> {
+                writer.writeString(entry.getKey());
+                writer.writeBytes(entry.getValue().bytes());
+                writer.writeBytes(entry.getValue().sha256());
+            });
+            postings.write(out);
+        });
+    }
+
+    /**
+     * The export {@link #save} wrote into {@code file}, as it was: its files, and an {@link #update} that gives
+     * what the saved export's would. Which terms each shard holds is worked out again from the postings.
+     *
+     * @param kb     the knowledge base the saved export was made of (its incidents are not in the file)
+     * @param pageOf an incident's page, as given to {@link #export}
+     * @throws CacheFormatException if the file is not a complete export of this version, or not of {@code kb}
+     */
+    public static StaticSearchExport restore(Path file, KnowledgeBase kb, Function<Incident, String> pageOf)
+            throws IOException {
+        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+            SearchStateFiles.readIncidents(in, kb);
+            int shards = in.readInt();
+            if (Integer.bitCount(shards) != 1 || shards > 1 << 16) {
+                throw new CacheFormatException(shards + " term shards");
+            }
+            byte[] meta = in.readBytes();
+            if (meta == null) {
+                throw new CacheFormatException("no meta.js");
+            }
+            Map<String, DataFile> data = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String path = in.readString();
+                byte[] bytes = in.readBytes();
+                byte[] sha256 = in.readBytes();
+                if (path == null || !loadedOnDemand(path) || bytes == null || sha256 == null || sha256.length != 32) {
+                    throw new CacheFormatException("a data file " + path + " without its bytes or digest");
+                }
+                data.put(path, new DataFile(utf8(path), bytes, sha256));
+            }
+            StaticSearchExport export = new StaticSearchExport(pageOf, null, ExportedPostings.restore(in), kb);
+            export.shards = shards;
+            export.indexShards();
+            export.data.putAll(data);
+            export.meta = meta;
+            return export;
+        });
     }
 
     /** The data files by site path: meta.js first, then term shards, document chunks and facets in order. */

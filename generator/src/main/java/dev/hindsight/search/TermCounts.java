@@ -40,6 +40,22 @@ final class TermCounts extends AbstractMap<String, Integer> {
         return new TermCounts(terms, counts);
     }
 
+    /**
+     * The counts of {@code terms}, which must ascend without repeats, taking both arrays over: for a restore, whose
+     * terms were written in order.
+     */
+    static TermCounts ofSorted(String[] terms, int[] counts) {
+        if (terms.length != counts.length) {
+            throw new IllegalArgumentException(terms.length + " terms with " + counts.length + " counts");
+        }
+        for (int i = 1; i < terms.length; i++) {
+            if (terms[i - 1].compareTo(terms[i]) >= 0) {
+                throw new IllegalArgumentException("terms out of order: " + terms[i - 1] + ", " + terms[i]);
+            }
+        }
+        return terms.length == 0 ? EMPTY : new TermCounts(terms, counts);
+    }
+
     private int indexOf(Object term) {
         return term instanceof String text ? Arrays.binarySearch(terms, text) : -1;
     }

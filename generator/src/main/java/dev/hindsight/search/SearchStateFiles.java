@@ -1,0 +1,108 @@
+package dev.hindsight.search;
+
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.model.Incident;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * What the search stage's saved states (the index, the static search export, the related incidents) share: how a
+ * file is written and read whole, and the incident ids that tie a state to the knowledge base it was made of.
+ * The incidents themselves are not saved: the caller restores them (the load stage's cache) and passes the
+ * knowledge base, whose incidents the state refers to by position, as it does in one process.
+ */
+final class SearchStateFiles {
+    private SearchStateFiles() {
+    }
+
+    /** What a state writes after the file's kind. */
+    @FunctionalInterface
+    interface Contents {
+        void write(CacheWriter out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} through a file beside it, moved into place when complete: a save that fails half-way
+     * (a full disk) leaves the previous file as it was, never a shorter one whose checksum the closing writer
+     * vouches for; and a file the restore mapped is replaced, never truncated under the mapping.
+     */
+    static void save(Path file, String kind, Contents contents) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            try (CacheWriter out = CacheWriter.create(partial, kind)) {
+                contents.write(out);
+            }
+            try {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Reads {@code file}, which must hold {@code kind}, to its end. Whatever is wrong with it, the caller is told
+     * by a {@link CacheFormatException} and builds from scratch: the checksum leaves little to go wrong, but a file
+     * written by other code of the same format version, or a state of other reports, must not stop the build with
+     * an exception from deep inside (an index out of bounds, an unsorted array).
+     */
+    static <T> T restore(Path file, String kind, CacheReader.ItemReader<T> contents) throws IOException {
+        CacheReader in = CacheReader.open(file, kind);
+        T restored;
+        try {
+            restored = contents.read(in);
+        } catch (RuntimeException e) {
+            CacheFormatException refused = new CacheFormatException(file + " holds an inconsistent " + kind
+                    + ": " + e);
+            refused.initCause(e);
+            throw refused;
+        }
+        in.expectEnd();
+        return restored;
+    }
+
+    /** The ids of the incidents the state was made of, in order. */
+    static void writeIds(CacheWriter out, List<Incident> incidents) throws IOException {
+        out.writeAll(incidents, (writer, incident) -> writer.writeString(incident.id()));
+    }
+
+    /**
+     * The incidents of {@code kb}, which must be the ids {@link #writeIds} wrote in the same order: a state refers
+     * to incidents by position, so it is of no use with another knowledge base.
+     */
+    static List<Incident> readIncidents(CacheReader in, KnowledgeBase kb) throws IOException {
+        List<Incident> incidents = kb.incidents();
+        int count = in.readInt();
+        if (count != incidents.size()) {
+            throw new CacheFormatException("a state of " + count + " incidents, not the " + incidents.size()
+                    + " of the knowledge base");
+        }
+        for (Incident incident : incidents) {
+            String id = in.readString();
+            if (!incident.id().equals(id)) {
+                throw new CacheFormatException("a state of other incidents: " + id + " where the knowledge base has "
+                        + incident.id());
+            }
+        }
+        return incidents;
+    }
+
+    /** A non-negative count, or position below {@code bound}. */
+    static int readBelow(CacheReader in, int bound) throws IOException {
+        int value = in.readInt();
+        if (value < 0 || value >= bound) {
+            throw new CacheFormatException(value + " is not below " + bound);
+        }
+        return value;
+    }
+}
