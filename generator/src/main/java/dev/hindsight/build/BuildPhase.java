@@ -4,6 +4,8 @@ package dev.hindsight.build;
 public enum BuildPhase {
     /** Reading and parsing the reports. */
     LOAD,
+    /** Reading what the previous build left in the build cache (another process's build, not this one's). */
+    CACHE_READ,
     /** Building the knowledge base: taxonomies, action tracker, metrics. */
     MODEL,
     /** Rendering the exports (CSV, JSON, iCalendar, …). */
@@ -15,7 +17,9 @@ public enum BuildPhase {
     /** Finding each incident's related incidents. */
     RELATED,
     /** Rendering and writing the pages, then swapping the new site in. */
-    RENDER;
+    RENDER,
+    /** Writing the build cache for the next process. */
+    CACHE_WRITE;
 
     /** "search index": how the phase reads in a progress line. */
     public String label() {

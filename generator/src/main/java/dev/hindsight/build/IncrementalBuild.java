@@ -3,6 +3,7 @@ package dev.hindsight.build;
 import dev.hindsight.load.ReportCache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,11 +24,39 @@ import java.util.concurrent.FutureTask;
  * a failed build) makes the next build a full one.
  */
 public final class IncrementalBuild {
-    private final ReportCache reports = new ReportCache();
+    private ReportCache reports = new ReportCache();
     private State state;
+    /** Where the state is kept for the next process too; {@code null}: in this process only. */
+    private final BuildCache cache;
+    /** Whether the cache on disk was read (once, by the first build: later ones have the state in memory). */
+    private boolean restored;
 
-    /** The last build's request, the stamp of the files it read besides reports, and what it left. */
-    private record State(BuildRequest request, String stamp, SiteGeneration.Previous previous) {
+    /** Builds that reuse what earlier ones of this object left in memory (the preview server's). */
+    public IncrementalBuild() {
+        this.cache = null;
+    }
+
+    private IncrementalBuild(Path cacheDirectory) {
+        this.cache = new BuildCache(cacheDirectory);
+    }
+
+    /**
+     * Builds that also keep their state in {@code cacheDirectory}, so that the first build of the next process
+     * (the next {@code hindsight build --cache}, the next {@code mvn site}) is incremental too.
+     */
+    public static IncrementalBuild cachedIn(Path cacheDirectory) {
+        return new IncrementalBuild(cacheDirectory);
+    }
+
+    /**
+     * The last build's request, the stamp of the files it read besides reports, and what it left: in memory, or
+     * ({@code cached}) in the cache on disk, read only once the reports are loaded and it is known to apply.
+     */
+    private record State(BuildRequest request, String stamp, SiteGeneration.Previous previous,
+                         BuildCache.Previous cached) {
+        boolean appliesTo(BuildRequest request, String stamp) {
+            return stamp != null && this.request.equals(request) && stamp.equals(this.stamp);
+        }
     }
 
     /** Builds {@code request}, incrementally when the previous build was of the same request. */
@@ -37,27 +66,72 @@ public final class IncrementalBuild {
         Thread stamper = new Thread(stamping, "hindsight-stamp");
         stamper.setDaemon(true);
         stamper.start();
-        State before = state;
+        if (cache != null && !restored) {
+            restored = true;
+            BuildCache.Restored last = cache.restore(request);
+            if (last != null) {
+                reports = last.reports();
+                state = new State(request, last.stamp(), null, last.previous());
+            }
+        }
+        // A cache that cannot be removed must not outlive a site changed in place: a full build writes a new site,
+        // which the cache no longer describes (it records which site it is of).
+        State before = cache != null && !cache.forget() ? null : state;
         state = null; // until this build has written the site, what is in the output directory is unknown
         SiteGeneration.Generated generated = SiteGeneration.generate(request, listener, reports,
-                () -> earlier(before, request, awaitStamp(stamping)), true);
+                () -> earlier(before, request, awaitStamp(stamping), listener), true);
         BuildResult result = generated.result();
         if (result.site().rendered() != null) {
-            state = new State(request, awaitStamp(stamping), new SiteGeneration.Previous(generated.index(),
-                    generated.search(), generated.related(), result.site().rendered()));
+            SiteGeneration.Previous left = new SiteGeneration.Previous(generated.index(), generated.search(),
+                    generated.related(), result.site().rendered());
+            String stamp = awaitStamp(stamping);
+            state = new State(request, stamp, left, null);
+            if (cache != null && stamp != null) {
+                save(request, stamp, result, left, listener);
+            }
         } else if (!result.load().complete()) {
-            state = earlier(before, request, awaitStamp(stamping)) == null ? null : before; // the site is before's
+            state = before != null && before.appliesTo(request, awaitStamp(stamping)) ? before : null; // the site is before's
         }
         return result;
+    }
+
+    /**
+     * Writes the state for the next process. A cache that cannot be written costs the next build its speed, not
+     * this one its site: the site is already written.
+     */
+    private void save(BuildRequest request, String stamp, BuildResult result, SiteGeneration.Previous left,
+                      BuildListener listener) {
+        long start = System.nanoTime();
+        listener.phaseStarted(BuildPhase.CACHE_WRITE);
+        try {
+            cache.save(request, stamp, reports, result.load().incidents(), left);
+        } catch (IOException | UncheckedIOException e) {
+            cache.forget(); // the next process builds in full
+        }
+        listener.phaseFinished(BuildPhase.CACHE_WRITE, System.nanoTime() - start);
     }
 
     /**
      * What the previous build left, if it was of the same request with the same other files; else null (also when
      * the other files could not be listed: then nothing is known of them).
      */
-    private static SiteGeneration.Previous earlier(State before, BuildRequest request, String stamp) {
-        return before != null && stamp != null && before.request().equals(request) && stamp.equals(before.stamp())
-                ? before.previous() : null;
+    private static SiteGeneration.Previous earlier(State before, BuildRequest request, String stamp,
+                                                  BuildListener listener) {
+        if (before == null || !before.appliesTo(request, stamp)) {
+            return null;
+        }
+        if (before.cached() == null) {
+            return before.previous();
+        }
+        listener.phaseStarted(BuildPhase.CACHE_READ);
+        long start = System.nanoTime();
+        try {
+            return before.cached().read();
+        } catch (IOException | RuntimeException e) {
+            return null; // a damaged cache file: this build is a full one
+        } finally {
+            listener.phaseFinished(BuildPhase.CACHE_READ, System.nanoTime() - start);
+        }
     }
 
     /** The stamp of the other files, or null if listing them failed (the build is then a full one). */

@@ -166,7 +166,7 @@ public final class SiteGeneration {
      * The related incidents as page links. An incident whose list the update kept (the very same list) keeps its
      * links too, so that telling which pages changed is an identity check rather than 50,000 comparisons.
      */
-    private static Map<String, List<RelatedLink>> links(RelatedIncidents similar, Previous previous) {
+    static Map<String, List<RelatedLink>> links(RelatedIncidents similar, Previous previous) {
         Map<String, List<RelatedIncident>> before = previous == null ? Map.of() : previous.related().byId();
         Map<String, List<RelatedLink>> linksBefore = previous == null ? Map.of() : previous.site().related();
         Map<String, List<RelatedLink>> related = new LinkedHashMap<>();

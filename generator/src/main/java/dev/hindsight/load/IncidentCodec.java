@@ -5,6 +5,7 @@ import dev.hindsight.cache.CacheReader;
 import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.DiagnosticCode;
+import dev.hindsight.diagnostic.DiagnosticCodec;
 import dev.hindsight.diagnostic.Level;
 import dev.hindsight.model.ActionItem;
 import dev.hindsight.model.ActionStatus;
@@ -105,7 +106,7 @@ final class IncidentCodec {
             writeIncident(out, parsed.get().incident());
             out.writeInt(parsed.get().idLine());
         }
-        out.writeAll(result.diagnostics(), IncidentCodec::writeDiagnostic);
+        out.writeAll(result.diagnostics(), DiagnosticCodec::write);
     }
 
     ReportLoader.FileResult readFileResult(CacheReader in) throws IOException {
@@ -115,22 +116,7 @@ final class IncidentCodec {
             Incident incident = readIncident(in);
             parsed = Optional.of(new ReportParser.Parsed(incident, in.readInt()));
         }
-        return new ReportLoader.FileResult(path, parsed, readList(in, IncidentCodec::readDiagnostic));
-    }
-
-    static void writeDiagnostic(CacheWriter out, Diagnostic diagnostic) throws IOException {
-        out.writeString(diagnostic.path());
-        out.writeInt(diagnostic.line());
-        out.writeInt(diagnostic.column());
-        out.writeEnum(diagnostic.level());
-        out.writeEnum(diagnostic.code());
-        out.writeString(diagnostic.message());
-        out.writeString(diagnostic.hint());
-    }
-
-    static Diagnostic readDiagnostic(CacheReader in) throws IOException {
-        return new Diagnostic(in.readString(), in.readInt(), in.readInt(), in.readEnum(LEVELS), in.readEnum(CODES),
-                in.readString(), in.readString());
+        return new ReportLoader.FileResult(path, parsed, readList(in, DiagnosticCodec::read));
     }
 
     static void writeIncident(CacheWriter out, Incident incident) throws IOException {

@@ -3,6 +3,7 @@ package dev.hindsight.load;
 import dev.hindsight.cache.CacheFormatException;
 import dev.hindsight.cache.CacheReader;
 import dev.hindsight.cache.CacheWriter;
+import dev.hindsight.model.Incident;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +81,16 @@ public final class ReportCache {
 
     void put(String path, byte[] digest, long size, long modifiedMillis, long readMillis, Object result) {
         entries.put(path, new Entry(digest, size, modifiedMillis, readMillis, result));
+    }
+
+    /**
+     * The incident the cached result for {@code path} holds (the very object a load reusing it gives), or
+     * {@code null} when there is none: not cached, or a report with errors.
+     */
+    public Incident incident(String path) {
+        Entry entry = entries.get(path);
+        return entry != null && entry.result() instanceof ReportLoader.FileResult result
+                ? result.parsed().map(ReportParser.Parsed::incident).orElse(null) : null;
     }
 
     /** Every entry as it is now, in path order. */

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -92,6 +93,21 @@ final class OutputDirectory implements AutoCloseable {
      */
     static OutputDirectory inPlace(Path target) throws IOException {
         return new OutputDirectory(target, true);
+    }
+
+    /**
+     * What tells this site directory from another written at the same path since: the identity (file key and
+     * modification time) of its marker file, which every full build writes anew and no in-place update touches.
+     * A build cache records it, and is not trusted by a later process if the site was replaced or removed
+     * meanwhile. {@code null} when there is no site.
+     */
+    static String identity(Path target) {
+        try {
+            BasicFileAttributes marker = Files.readAttributes(target.resolve(MARKER), BasicFileAttributes.class);
+            return marker.fileKey() + "@" + marker.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The lock file's channel, locked; the lock lives as long as the channel or the process. */

@@ -33,7 +33,7 @@ class IncrementalBuildTest {
     private static final String FRONT_MATTER = "2026/INC-2026-11-18-001.md";
 
     @TempDir
-    Path temp;
+    protected Path temp;
     private Path reports;
     private IncrementalBuild builds;
     private int fullBuilds;
@@ -139,8 +139,13 @@ class IncrementalBuildTest {
         assertThat(temp.resolve("site/incidents/INC-2026-11-18-001/index.html")).exists();
     }
 
+    /** What runs the next build: here the same object every time, as in the preview server. */
+    IncrementalBuild nextBuild() {
+        return builds;
+    }
+
     private BuildResult rebuild() {
-        BuildResult result = builds.run(request(temp.resolve("site")), BuildListener.SILENT);
+        BuildResult result = nextBuild().run(request(temp.resolve("site")), BuildListener.SILENT);
         if (fullBuilds == 0) {
             fullBuilds = result.site().pages();
         }

@@ -1,7 +1,9 @@
 package dev.hindsight.maven;
 
+import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
 import dev.hindsight.build.SiteGeneration;
 import dev.hindsight.site.SiteLanguage;
 import dev.hindsight.site.SiteSettings;
@@ -52,6 +54,17 @@ public class GenerateMojo extends AbstractHindsightMojo {
     @Parameter(property = "hindsight.generate.failOnError", defaultValue = "true")
     boolean failOnError;
 
+    /**
+     * Whether to keep the build's state in {@code cacheDirectory}, so that the next build after an edit re-reads,
+     * re-indexes and re-renders only what changed (the site is the same as a full build's).
+     */
+    @Parameter(property = "hindsight.incremental", defaultValue = "true")
+    boolean incremental;
+
+    /** Where an incremental build keeps its state. */
+    @Parameter(property = "hindsight.cacheDirectory", defaultValue = "${project.build.directory}/hindsight-cache/generate")
+    File cacheDirectory;
+
     /** The reproducible-build timestamp: without an as-of date, its day is the site's as-of date. */
     @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
     String outputTimestamp;
@@ -66,7 +79,8 @@ public class GenerateMojo extends AbstractHindsightMojo {
             getLog().info("No post-mortem reports: " + sourceDirectory + " does not exist");
             return;
         }
-        BuildResult result = SiteGeneration.run(buildRequest());
+        BuildResult result = incremental ? IncrementalBuild.cachedIn(cacheDirectory.toPath()).run(buildRequest(),
+                BuildListener.SILENT) : SiteGeneration.run(buildRequest());
         log(result.diagnostics());
         if (!result.site().written()) {
             throw new MojoFailureException("Hindsight did not write the site; " + outputDirectory

@@ -1,7 +1,9 @@
 package dev.hindsight.maven;
 
+import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
 import dev.hindsight.build.SiteGeneration;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.kb.ActionTracker;
@@ -52,6 +54,17 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "hindsight.siteTitle", defaultValue = "Post-mortems")
     String siteTitle;
 
+    /**
+     * Whether to keep the build's state in {@code cacheDirectory}, so that the next {@code mvn site} after an edit
+     * re-reads, re-indexes and re-renders only what changed (the knowledge base is the same as a full build's).
+     */
+    @Parameter(property = "hindsight.incremental", defaultValue = "true")
+    boolean incremental;
+
+    /** Where an incremental build keeps its state. */
+    @Parameter(property = "hindsight.cacheDirectory", defaultValue = "${project.build.directory}/hindsight-cache/report")
+    File cacheDirectory;
+
     /** Skip every Hindsight goal. */
     @Parameter(property = "hindsight.skip", defaultValue = "false")
     boolean skip;
@@ -83,8 +96,10 @@ public class ReportMojo extends AbstractMavenReport {
         File output = new File(getReportOutputDirectory(), SITE_SUBDIRECTORY);
         SiteSettings site = new SiteSettings(siteTitle, uiLocale.toLowerCase(Locale.ROOT).startsWith("zh")
                 ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH, asOfDate, zone, null, null, false, null);
-        BuildResult result = SiteGeneration.run(new BuildRequest(sourceDirectory.toPath(), output.toPath(),
-                new LoadSettings(zone, LoadSettings.DEFAULT_MAX_REPORT_BYTES), site));
+        BuildRequest request = new BuildRequest(sourceDirectory.toPath(), output.toPath(),
+                new LoadSettings(zone, LoadSettings.DEFAULT_MAX_REPORT_BYTES), site);
+        BuildResult result = incremental ? IncrementalBuild.cachedIn(cacheDirectory.toPath()).run(request,
+                BuildListener.SILENT) : SiteGeneration.run(request);
         for (Diagnostic d : result.diagnostics()) {
             String line = d.toGccLine() + (d.hint() == null ? "" : System.lineSeparator() + "    hint: " + d.hint());
             if (d.isError()) {

@@ -1,0 +1,161 @@
+package dev.hindsight.build;
+
+import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
+import dev.hindsight.kb.KnowledgeBase;
+import dev.hindsight.load.ReportCache;
+import dev.hindsight.model.Incident;
+import dev.hindsight.search.IncidentIndex;
+import dev.hindsight.search.RelatedIncidents;
+import dev.hindsight.search.StaticSearchExport;
+import dev.hindsight.site.RelatedLink;
+import dev.hindsight.site.RenderedSite;
+import dev.hindsight.site.RenderedSiteFile;
+import dev.hindsight.site.SitePaths;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A build's state on disk, for the next build in another process ({@code hindsight build --cache}, the Maven
+ * goals): the parsed reports with their digests, the search index's segments, the search data and related
+ * incidents, and what the site holds. With it a new process rebuilds as the preview server does, parsing,
+ * indexing and rendering only what an edit touched.
+ *
+ * <p>The directory holds one file per stage and {@value #BUILD} last, which says which request, which Hindsight
+ * and which other files (templates, linked files) the others belong to. A build removes {@value #BUILD} before it
+ * touches the site and writes it again only once the site and every other file are written: a build that fails or
+ * is killed half-way leaves no state behind, and the next one is a full build.
+ */
+final class BuildCache {
+    private static final String BUILD = "build.bin";
+    private static final String REPORTS = "reports.bin";
+    private static final String INDEX = "index.bin";
+    private static final String SEARCH = "search.bin";
+    private static final String RELATED = "related.bin";
+    private static final String SITE = "site.bin";
+    /** What {@value #BUILD} holds; the number changes with its format. */
+    private static final String KIND = "hindsight-build-1";
+
+    private final Path directory;
+
+    BuildCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** What the last build left: the reports it parsed, and the rest once the reports have been loaded again. */
+    record Restored(ReportCache reports, String stamp, Previous previous) {
+    }
+
+    /** The state of the search index, data, related incidents and site, read when the build asks for it. */
+    interface Previous {
+        SiteGeneration.Previous read() throws IOException;
+    }
+
+    /**
+     * What the last build of {@code request} by this Hindsight left, or {@code null} when there is nothing usable
+     * (no cache, another request or version, a build that did not finish, a damaged file).
+     */
+    Restored restore(BuildRequest request) {
+        try {
+            if (!Files.exists(directory.resolve(BUILD))) {
+                return null;
+            }
+            CacheReader in = CacheReader.open(directory.resolve(BUILD), KIND);
+            if (!codeVersion().equals(in.readString()) || !fingerprint(request).equals(in.readString())) {
+                return null;
+            }
+            String stamp = in.readString();
+            List<String> loaded = in.readAll(CacheReader::readString);
+            in.expectEnd();
+            ReportCache reports = ReportCache.restore(directory.resolve(REPORTS));
+            // The incidents of the last build, taken from the cache before this build's load replaces any.
+            List<Incident> incidents = new ArrayList<>(loaded.size());
+            for (String path : loaded) {
+                Incident incident = reports.incident(path);
+                if (incident == null) {
+                    return null;
+                }
+                incidents.add(incident);
+            }
+            return new Restored(reports, stamp, () -> previous(request, incidents));
+        } catch (IOException | RuntimeException e) {
+            return null; // the build is a full one and writes the cache anew
+        }
+    }
+
+    private SiteGeneration.Previous previous(BuildRequest request, List<Incident> incidents) throws IOException {
+        KnowledgeBase kb = KnowledgeBase.of(incidents, request.site().asOf(), null);
+        IncidentIndex index = IncidentIndex.restore(directory.resolve(INDEX), kb);
+        StaticSearchExport search = StaticSearchExport.restore(directory.resolve(SEARCH), kb,
+                incident -> SitePaths.incident(incident.id()));
+        RelatedIncidents related = RelatedIncidents.restore(directory.resolve(RELATED), kb);
+        Map<String, List<RelatedLink>> links = SiteGeneration.links(related, null);
+        RenderedSite site = RenderedSiteFile.restore(directory.resolve(SITE), request.site(), kb, links);
+        return new SiteGeneration.Previous(index, search, related, site);
+    }
+
+    /**
+     * Removes the state before a build changes the site: until it is written again, it describes nothing. False if
+     * it could not be removed.
+     */
+    boolean forget() {
+        try {
+            Files.deleteIfExists(directory.resolve(BUILD));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes what {@code generated} left, {@value #BUILD} last. */
+    void save(BuildRequest request, String stamp, ReportCache reports, List<Incident> loaded,
+              SiteGeneration.Previous previous) throws IOException {
+        Files.createDirectories(directory);
+        reports.save(directory.resolve(REPORTS));
+        previous.index().save(directory.resolve(INDEX));
+        previous.search().save(directory.resolve(SEARCH));
+        previous.related().save(directory.resolve(RELATED));
+        RenderedSiteFile.save(previous.site(), directory.resolve(SITE));
+        Path written = directory.resolve(BUILD + ".new");
+        try (CacheWriter out = CacheWriter.create(written, KIND)) {
+            out.writeString(codeVersion());
+            out.writeString(fingerprint(request));
+            out.writeString(stamp);
+            out.writeAll(loaded, (w, incident) -> w.writeString(incident.source().path()));
+        }
+        Files.move(written, directory.resolve(BUILD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * The request as text: its parts are records of paths, dates, zones, locales and numbers, whose text says
+     * everything their equality compares.
+     */
+    private static String fingerprint(BuildRequest request) {
+        return request.toString();
+    }
+
+    /**
+     * Which Hindsight wrote the cache: the jar it runs from, by path, size and time. Another jar may render the same
+     * reports differently, so its cache is not used. Running from a classes directory (tests, the IDE) has no such
+     * identity: those builds trust a cache of the same directory.
+     */
+    private static String codeVersion() throws IOException {
+        try {
+            Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            BasicFileAttributes attributes = Files.readAttributes(code, BasicFileAttributes.class);
+            return attributes.isDirectory() ? code.toString()
+                    : code + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime().toMillis();
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new CacheFormatException("cannot tell which Hindsight runs: " + e);
+        }
+    }
+}

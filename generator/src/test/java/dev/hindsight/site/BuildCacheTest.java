@@ -1,0 +1,146 @@
+package dev.hindsight.site;
+
+import dev.hindsight.TestFiles;
+import dev.hindsight.build.BuildListener;
+import dev.hindsight.build.BuildPhase;
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
+import dev.hindsight.build.SiteGeneration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The build cache is used only when it describes the site and the request exactly: anything else (a damaged file,
+ * another request, a site written meanwhile without it, a build that did not finish) makes the next build a full
+ * one, which writes the same site.
+ */
+class BuildCacheTest {
+    private static final String EDITED = "2025/INC-2025-03-14-001.md";
+
+    @TempDir
+    Path temp;
+    private Path reports;
+    private Path cache;
+    private int allPages;
+
+    @BeforeEach
+    void firstBuild() throws IOException {
+        reports = TestFiles.copyTree(BuiltSite.SAMPLE, temp.resolve("reports"));
+        cache = temp.resolve("cache");
+        allPages = build(request()).site().pages();
+        assertThat(cache.resolve("build.bin")).exists();
+    }
+
+    @Test
+    void aNewProcessAfterABodyEditReadsTheCacheAndRendersTwoPages() throws IOException {
+        editBody();
+        List<BuildPhase> phases = new ArrayList<>();
+        BuildResult result = IncrementalBuild.cachedIn(cache).run(request(), new BuildListener() {
+            @Override
+            public void phaseStarted(BuildPhase phase) {
+                phases.add(phase);
+            }
+
+            @Override
+            public void phaseFinished(BuildPhase phase, long nanos) {
+            }
+        });
+        assertThat(phases).contains(BuildPhase.CACHE_READ, BuildPhase.CACHE_WRITE);
+        assertThat(result.site().pages()).isEqualTo(2);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void everyDamagedCacheFileMakesAFullBuildOfTheSameSite() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(cache)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(4);
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            byte[] damaged = bytes.clone();
+            damaged[damaged.length / 2] ^= 0x20;
+            Files.write(file, damaged);
+            editBody();
+
+            BuildResult result = build(request());
+
+            assertThat(result.site().pages()).as("with %s damaged", cache.relativize(file)).isEqualTo(allPages);
+            assertSameAsFullBuild(result);
+        }
+    }
+
+    @Test
+    void aTruncatedReportsFileMakesAFullBuild() throws IOException {
+        Path file = cache.resolve("reports.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        editBody();
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void anotherRequestMakesAFullBuild() throws IOException {
+        editBody();
+        BuildRequest other = new BuildRequest(reports, temp.resolve("site"), BuiltSite.LOAD,
+                SiteSettings.defaults(BuiltSite.AS_OF.plusDays(1), BuiltSite.ZONE));
+        assertThat(build(other).site().pages()).isEqualTo(allPages);
+        editBody();
+        assertThat(build(other).site().pages()).as("the cache is now of the other request").isEqualTo(2);
+    }
+
+    @Test
+    void aSiteWrittenMeanwhileWithoutTheCacheMakesAFullBuild() throws IOException {
+        editBody();
+        SiteGeneration.run(request()); // the site now holds the edit; the cache still describes the one before
+        editBody();
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void aBuildThatDidNotFinishLeavesNoCache() throws IOException {
+        // What a build killed while it changed the site leaves: the other files, but not the one that vouches for them.
+        Files.delete(cache.resolve("build.bin"));
+        editBody();
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    private BuildResult build(BuildRequest request) {
+        return IncrementalBuild.cachedIn(cache).run(request, BuildListener.SILENT);
+    }
+
+    private void editBody() throws IOException {
+        Path file = reports.resolve(EDITED);
+        Files.writeString(file, Files.readString(file) + "\n补充一句：" + System.nanoTime() + "\n");
+    }
+
+    private BuildRequest request() {
+        return new BuildRequest(reports, temp.resolve("site"), BuiltSite.LOAD, BuiltSite.settings());
+    }
+
+    private void assertSameAsFullBuild(BuildResult incremental) {
+        assertThat(incremental.site().written()).as("%s", incremental.diagnostics()).isTrue();
+        Path fresh = temp.resolve("full-" + System.nanoTime());
+        BuildResult full = SiteGeneration.run(new BuildRequest(reports, fresh, BuiltSite.LOAD, BuiltSite.settings()));
+        assertThat(BuiltSite.files(temp.resolve("site"))).isEqualTo(BuiltSite.files(fresh));
+        assertThat(incremental.diagnostics()).isEqualTo(full.diagnostics());
+    }
+}
