@@ -23,7 +23,6 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
 
 /**
  * The Lucene index of a knowledge base: one document per incident, in the knowledge base's order (newest
@@ -206,7 +207,7 @@ public final class IncidentIndex {
             segments.forEach(segment -> incidents.addAll(segment.incidents()));
             SearchStateFiles.writeIds(out, incidents);
             out.writeInt(segments.size());
-            Map<ByteBuffer, Integer> written = new HashMap<>();
+            Map<FileContent, Integer> written = new HashMap<>();
             for (Segment segment : segments) {
                 writeDirectory(out, segment.directory(), written);
             }
@@ -232,25 +233,38 @@ public final class IncidentIndex {
      * @throws CacheFormatException if the file is not a complete index of this version, or not of {@code kb}
      */
     public static IncidentIndex restore(Path file, KnowledgeBase kb) throws IOException {
+        return restore(file, () -> kb);
+    }
+
+    /**
+     * {@link #restore(Path, KnowledgeBase)} with the knowledge base asked for only once the files are read, so
+     * that the caller can build it meanwhile.
+     */
+    public static IncidentIndex restore(Path file, Supplier<KnowledgeBase> kb) throws IOException {
         return SearchStateFiles.restore(file, FILE_KIND, in -> {
             int segmentSize = in.readInt();
             if (segmentSize <= 0) {
                 throw new CacheFormatException("segments of " + segmentSize + " incidents");
             }
-            List<Incident> incidents = SearchStateFiles.readIncidents(in, kb);
+            List<String> ids = SearchStateFiles.readIds(in);
             int count = in.readInt();
-            if (count != (incidents.size() + segmentSize - 1) / segmentSize) {
-                throw new CacheFormatException(count + " segments for " + incidents.size() + " incidents");
+            if (count != (ids.size() + segmentSize - 1) / segmentSize) {
+                throw new CacheFormatException(count + " segments for " + ids.size() + " incidents");
             }
-            List<Segment> segments = new ArrayList<>(count);
+            List<Directory> directories = new ArrayList<>(count);
             List<byte[]> read = new ArrayList<>();
             for (int n = 0; n < count; n++) {
-                List<Incident> part = incidents.subList(n * segmentSize,
-                        Math.min(incidents.size(), (n + 1) * segmentSize));
-                segments.add(new Segment(List.copyOf(part), readDirectory(in, read, new HashMap<>())));
+                directories.add(readDirectory(in, read, new HashMap<>()));
             }
             Map<String, byte[]> joinedBytes = new HashMap<>();
             Directory joined = readDirectory(in, read, joinedBytes);
+            List<Incident> incidents = SearchStateFiles.incidentsOf(ids, SearchStateFiles.await(kb));
+            List<Segment> segments = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                List<Incident> part = incidents.subList(n * segmentSize,
+                        Math.min(incidents.size(), (n + 1) * segmentSize));
+                segments.add(new Segment(List.copyOf(part), directories.get(n)));
+            }
             IncidentIndex index = new IncidentIndex(segmentSize, segments, joined, 0, Map.of());
             if (in.readBoolean()) {
                 Map<String, IndexFile> files = new LinkedHashMap<>();
@@ -280,7 +294,7 @@ public final class IncidentIndex {
      * their number: joining copies the segments' files, all but their segment infos, into the joined index as
      * they are, so this halves the file and the time to read it.
      */
-    private static void writeDirectory(CacheWriter out, Directory directory, Map<ByteBuffer, Integer> written)
+    private static void writeDirectory(CacheWriter out, Directory directory, Map<FileContent, Integer> written)
             throws IOException {
         String[] names = directory.listAll();
         out.writeInt(names.length);
@@ -289,15 +303,38 @@ public final class IncidentIndex {
                 byte[] bytes = new byte[Math.toIntExact(in.length())];
                 in.readBytes(bytes, 0, bytes.length);
                 out.writeString(name);
-                Integer same = written.get(ByteBuffer.wrap(bytes)); // equal by content
+                FileContent content = FileContent.of(bytes);
+                Integer same = written.get(content);
                 if (same != null) {
                     out.writeInt(same + 1);
                 } else {
                     out.writeInt(0);
                     out.writeBytes(bytes);
-                    written.put(ByteBuffer.wrap(bytes), written.size());
+                    written.put(content, written.size());
                 }
             }
+        }
+    }
+
+    /**
+     * A file's bytes as a map key, equal by content. Hashed with CRC32C, which the JVM computes with a few
+     * instructions per 8 bytes: ByteBuffer's hash goes byte by byte, and was a tenth of a rebuild in a new process.
+     */
+    private record FileContent(byte[] bytes, int hash) {
+        static FileContent of(byte[] bytes) {
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            return new FileContent(bytes, (int) crc.getValue());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FileContent content && content.hash == hash && Arrays.equals(content.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 
