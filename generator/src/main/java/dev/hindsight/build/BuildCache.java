@@ -15,6 +15,7 @@ import dev.hindsight.site.RenderedSiteFile;
 import dev.hindsight.site.SitePaths;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * A build's state on disk, for the next build in another process ({@code hindsight build --cache}, the Maven
@@ -76,31 +82,95 @@ final class BuildCache {
             String stamp = in.readString();
             List<String> loaded = in.readAll(CacheReader::readString);
             in.expectEnd();
-            ReportCache reports = ReportCache.restore(directory.resolve(REPORTS));
-            // The incidents of the last build, taken from the cache before this build's load replaces any.
-            List<Incident> incidents = new ArrayList<>(loaded.size());
-            for (String path : loaded) {
-                Incident incident = reports.incident(path);
-                if (incident == null) {
-                    return null;
-                }
-                incidents.add(incident);
+            // The search index and data are read on another thread from now on, while this one decodes the reports
+            // and then loads them (mostly waiting on the file system); they need the incidents only at their end.
+            CompletableFuture<List<Incident>> incidents = new CompletableFuture<>();
+            FutureTask<SiteGeneration.Previous> reading = new FutureTask<>(() -> previous(request, incidents));
+            Thread reader = new Thread(reading, "hindsight-cache-read");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                ReportCache reports = ReportCache.restore(directory.resolve(REPORTS));
+                incidents.complete(lastIncidents(reports, loaded));
+                return new Restored(reports, stamp, () -> await(reading));
+            } catch (IOException | RuntimeException e) {
+                incidents.completeExceptionally(e);
+                return null;
             }
-            return new Restored(reports, stamp, () -> previous(request, incidents));
         } catch (IOException | RuntimeException e) {
             return null; // the build is a full one and writes the cache anew
         }
     }
 
-    private SiteGeneration.Previous previous(BuildRequest request, List<Incident> incidents) throws IOException {
-        KnowledgeBase kb = KnowledgeBase.of(incidents, request.site().asOf(), null);
-        IncidentIndex index = IncidentIndex.restore(directory.resolve(INDEX), kb);
-        StaticSearchExport search = StaticSearchExport.restore(directory.resolve(SEARCH), kb,
+    /** The incidents of the last build, taken from the cache before this build's load replaces any. */
+    private static List<Incident> lastIncidents(ReportCache reports, List<String> paths) throws CacheFormatException {
+        List<Incident> incidents = new ArrayList<>(paths.size());
+        for (String path : paths) {
+            Incident incident = reports.incident(path);
+            if (incident == null) {
+                throw new CacheFormatException("no incident for " + path + " in the cached reports");
+            }
+            incidents.add(incident);
+        }
+        return incidents;
+    }
+
+    private SiteGeneration.Previous previous(BuildRequest request, CompletableFuture<List<Incident>> incidents)
+            throws IOException {
+        CompletableFuture<KnowledgeBase> kb = incidents.thenApplyAsync(
+                list -> KnowledgeBase.of(list, request.site().asOf(), null));
+        CompletableFuture<IncidentIndex> index = CompletableFuture.supplyAsync(
+                unchecked(() -> IncidentIndex.restore(directory.resolve(INDEX), kb::join)));
+        StaticSearchExport search = StaticSearchExport.restore(directory.resolve(SEARCH), kb::join,
                 incident -> SitePaths.incident(incident.id()));
-        RelatedIncidents related = RelatedIncidents.restore(directory.resolve(RELATED), kb);
+        KnowledgeBase restored = join(kb);
+        RelatedIncidents related = RelatedIncidents.restore(directory.resolve(RELATED), restored);
         Map<String, List<RelatedLink>> links = SiteGeneration.links(related, null);
-        RenderedSite site = RenderedSiteFile.restore(directory.resolve(SITE), request.site(), kb, links);
-        return new SiteGeneration.Previous(index, search, related, site);
+        RenderedSite site = RenderedSiteFile.restore(directory.resolve(SITE), request.site(), restored, links);
+        return new SiteGeneration.Previous(join(index), search, related, site);
+    }
+
+    /** Something read from a cache file, on another thread. */
+    private interface Reading<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> Supplier<T> unchecked(Reading<T> reading) {
+        return () -> {
+            try {
+                return reading.read();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private static SiteGeneration.Previous await(FutureTask<SiteGeneration.Previous> reading) throws IOException {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CacheFormatException("interrupted while reading the build cache");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new CacheFormatException("the build cache does not read: " + e.getCause());
+        }
     }
 
     /**
@@ -120,11 +190,18 @@ final class BuildCache {
     void save(BuildRequest request, String stamp, ReportCache reports, List<Incident> loaded,
               SiteGeneration.Previous previous) throws IOException {
         Files.createDirectories(directory);
-        reports.save(directory.resolve(REPORTS));
-        previous.index().save(directory.resolve(INDEX));
-        previous.search().save(directory.resolve(SEARCH));
-        previous.related().save(directory.resolve(RELATED));
-        RenderedSiteFile.save(previous.site(), directory.resolve(SITE));
+        // Independent files, on every core: the reports' and the search data's take the longest.
+        List<Reading<Void>> writes = List.of(
+                () -> write(() -> reports.save(directory.resolve(REPORTS))),
+                () -> write(() -> previous.search().save(directory.resolve(SEARCH))),
+                () -> write(() -> previous.index().save(directory.resolve(INDEX))),
+                () -> write(() -> previous.related().save(directory.resolve(RELATED))),
+                () -> write(() -> RenderedSiteFile.save(previous.site(), directory.resolve(SITE))));
+        List<CompletableFuture<Void>> running = writes.stream()
+                .map(w -> CompletableFuture.supplyAsync(unchecked(w))).toList();
+        for (CompletableFuture<Void> each : running) {
+            join(each);
+        }
         Path written = directory.resolve(BUILD + ".new");
         try (CacheWriter out = CacheWriter.create(written, KIND)) {
             out.writeString(codeVersion());
@@ -133,6 +210,16 @@ final class BuildCache {
             out.writeAll(loaded, (w, incident) -> w.writeString(incident.source().path()));
         }
         Files.move(written, directory.resolve(BUILD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Something written into a cache file. */
+    private interface Writing {
+        void write() throws IOException;
+    }
+
+    private static Void write(Writing writing) throws IOException {
+        writing.write();
+        return null;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the search stage's saved states (the index, the static search export, the related incidents) share: how a
@@ -81,20 +82,42 @@ final class SearchStateFiles {
      * to incidents by position, so it is of no use with another knowledge base.
      */
     static List<Incident> readIncidents(CacheReader in, KnowledgeBase kb) throws IOException {
+        return incidentsOf(readIds(in), kb);
+    }
+
+    /** The ids {@link #writeIds} wrote, for {@link #incidentsOf} once the knowledge base is at hand. */
+    static List<String> readIds(CacheReader in) throws IOException {
+        return in.readAll(CacheReader::readString);
+    }
+
+    /** The incidents of {@code kb}, which must have {@code ids} in this order. */
+    static List<Incident> incidentsOf(List<String> ids, KnowledgeBase kb) throws IOException {
         List<Incident> incidents = kb.incidents();
-        int count = in.readInt();
-        if (count != incidents.size()) {
-            throw new CacheFormatException("a state of " + count + " incidents, not the " + incidents.size()
+        if (ids.size() != incidents.size()) {
+            throw new CacheFormatException("a state of " + ids.size() + " incidents, not the " + incidents.size()
                     + " of the knowledge base");
         }
-        for (Incident incident : incidents) {
-            String id = in.readString();
-            if (!incident.id().equals(id)) {
-                throw new CacheFormatException("a state of other incidents: " + id + " where the knowledge base has "
-                        + incident.id());
+        for (int i = 0; i < ids.size(); i++) {
+            if (!incidents.get(i).id().equals(ids.get(i))) {
+                throw new CacheFormatException("a state of other incidents: " + ids.get(i)
+                        + " where the knowledge base has " + incidents.get(i).id());
             }
         }
         return incidents;
+    }
+
+    /**
+     * The knowledge base from {@code later}, which a caller may still be building while the state is read: the
+     * incidents are needed only once the bulk of the file is read.
+     */
+    static KnowledgeBase await(Supplier<KnowledgeBase> later) throws CacheFormatException {
+        try {
+            return later.get();
+        } catch (RuntimeException e) {
+            CacheFormatException failed = new CacheFormatException("no knowledge base to restore with: " + e);
+            failed.initCause(e);
+            throw failed;
+        }
     }
 
     /** A non-negative count, or position below {@code bound}. */

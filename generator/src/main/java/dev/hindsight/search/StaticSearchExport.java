@@ -33,6 +33,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The data of the browser's search engine ({@code search.js}), exported from the Lucene index's own terms,
@@ -248,8 +249,17 @@ public final class StaticSearchExport {
      */
     public static StaticSearchExport restore(Path file, KnowledgeBase kb, Function<Incident, String> pageOf)
             throws IOException {
+        return restore(file, () -> kb, pageOf);
+    }
+
+    /**
+     * {@link #restore(Path, KnowledgeBase, Function)} with the knowledge base asked for only once the file is read,
+     * so that the caller can build it meanwhile.
+     */
+    public static StaticSearchExport restore(Path file, Supplier<KnowledgeBase> later, Function<Incident, String> pageOf)
+            throws IOException {
         return SearchStateFiles.restore(file, FILE_KIND, in -> {
-            SearchStateFiles.readIncidents(in, kb);
+            List<String> ids = SearchStateFiles.readIds(in);
             int shards = in.readInt();
             if (Integer.bitCount(shards) != 1 || shards > 1 << 16) {
                 throw new CacheFormatException(shards + " term shards");
@@ -268,7 +278,10 @@ public final class StaticSearchExport {
                 }
                 data.put(path, new DataFile(utf8(path), bytes, sha256));
             }
-            StaticSearchExport export = new StaticSearchExport(pageOf, null, ExportedPostings.restore(in), kb);
+            ExportedPostings postings = ExportedPostings.restore(in);
+            KnowledgeBase kb = SearchStateFiles.await(later);
+            SearchStateFiles.incidentsOf(ids, kb);
+            StaticSearchExport export = new StaticSearchExport(pageOf, null, postings, kb);
             export.shards = shards;
             export.indexShards();
             export.data.putAll(data);
