@@ -57,6 +57,10 @@ final class BuildCache {
         this.directory = directory;
     }
 
+    Path directory() {
+        return directory;
+    }
+
     /** What the last build left: the reports it parsed, and the rest once the reports have been loaded again. */
     record Restored(ReportCache reports, String stamp, Previous previous) {
     }

@@ -1,6 +1,10 @@
 package dev.hindsight.build;
 
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.DiagnosticCode;
+import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.load.ReportCache;
+import dev.hindsight.site.SiteResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +13,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -87,7 +93,7 @@ public final class IncrementalBuild {
             String stamp = awaitStamp(stamping);
             state = new State(request, stamp, left, null);
             if (cache != null && stamp != null) {
-                save(request, stamp, result, left, listener);
+                result = save(request, stamp, result, left, listener);
             }
         } else if (!result.load().complete()) {
             state = before != null && before.appliesTo(request, awaitStamp(stamping)) ? before : null; // the site is before's
@@ -97,18 +103,35 @@ public final class IncrementalBuild {
 
     /**
      * Writes the state for the next process. A cache that cannot be written costs the next build its speed, not
-     * this one its site: the site is already written.
+     * this one its site (which is written already): the result then carries a warning saying so.
      */
-    private void save(BuildRequest request, String stamp, BuildResult result, SiteGeneration.Previous left,
-                      BuildListener listener) {
+    private BuildResult save(BuildRequest request, String stamp, BuildResult result, SiteGeneration.Previous left,
+                             BuildListener listener) {
         long start = System.nanoTime();
         listener.phaseStarted(BuildPhase.CACHE_WRITE);
         try {
             cache.save(request, stamp, reports, result.load().incidents(), left);
+            return result;
         } catch (IOException | UncheckedIOException e) {
             cache.forget(); // the next process builds in full
+            Diagnostics problems = new Diagnostics("");
+            problems.report(DiagnosticCode.CACHE_NOT_WRITTEN, 0, 0, "the build cache in " + cache.directory()
+                            + " was not written (" + reason(e) + "), so the next build will be a full one",
+                    "make the cache directory writable and leave room on its disk, or build without --cache");
+            List<Diagnostic> diagnostics = new ArrayList<>(result.site().diagnostics());
+            diagnostics.addAll(problems.list());
+            SiteResult site = result.site();
+            return new BuildResult(result.load(), new SiteResult(site.written(), site.pages(), diagnostics,
+                    site.rendered()));
+        } finally {
+            listener.phaseFinished(BuildPhase.CACHE_WRITE, System.nanoTime() - start);
         }
-        listener.phaseFinished(BuildPhase.CACHE_WRITE, System.nanoTime() - start);
+    }
+
+    /** The file system's complaint, e.g. "AccessDeniedException: /srv/cache/reports.bin". */
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /**

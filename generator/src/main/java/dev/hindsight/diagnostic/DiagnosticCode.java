@@ -57,6 +57,7 @@ public enum DiagnosticCode {
     TEMPLATE_ERROR("HS160", Level.ERROR),
     OUTPUT_ERROR("HS161", Level.ERROR),
     OUTPUT_LOCKED("HS162", Level.ERROR),
+    CACHE_NOT_WRITTEN("HS163", Level.WARNING),
 
     // HS20x: process policies (the seed's timeline), found by check; each level is configurable
     LATE_DRAFT("HS201", Level.WARNING),

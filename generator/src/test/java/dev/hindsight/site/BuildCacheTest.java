@@ -123,6 +123,26 @@ class BuildCacheTest {
         assertSameAsFullBuild(result);
     }
 
+    @Test
+    void aCacheThatCannotBeWrittenIsAWarningAndTheSiteIsStillWritten() throws IOException {
+        cache = temp.resolve("not-a-directory");
+        Files.writeString(cache, "a file where the cache directory should be");
+        editBody();
+
+        BuildResult result = build(request());
+
+        assertThat(result.site().written()).isTrue();
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.diagnostics()).anySatisfy(d -> {
+            assertThat(d.code().code()).isEqualTo("HS163");
+            assertThat(d.message()).contains(cache.toString(), "next build will be a full one");
+        });
+        assertThat(cache).hasContent("a file where the cache directory should be");
+        Path fresh = temp.resolve("full");
+        SiteGeneration.run(new BuildRequest(reports, fresh, BuiltSite.LOAD, BuiltSite.settings()));
+        assertThat(BuiltSite.files(temp.resolve("site"))).isEqualTo(BuiltSite.files(fresh));
+    }
+
     private BuildResult build(BuildRequest request) {
         return IncrementalBuild.cachedIn(cache).run(request, BuildListener.SILENT);
     }
