@@ -1,5 +1,8 @@
 package dev.hindsight.build;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The stages of a build, in the order they run; a listener hears about each one. */
 public enum BuildPhase {
     /** Reading and parsing the reports. */
@@ -20,6 +23,16 @@ public enum BuildPhase {
     RENDER,
     /** Writing the build cache for the next process. */
     CACHE_WRITE;
+
+    /** Whether only builds with a build cache run this phase ({@code build --cache}, the Maven goals). */
+    public boolean cacheOnly() {
+        return this == CACHE_READ || this == CACHE_WRITE;
+    }
+
+    /** The phases every build runs, in order. */
+    public static List<BuildPhase> pipeline() {
+        return Arrays.stream(values()).filter(phase -> !phase.cacheOnly()).toList();
+    }
 
     /** "search index": how the phase reads in a progress line. */
     public String label() {

@@ -86,17 +86,19 @@ final class Console {
         if (level == Level.QUIET || !interactive) {
             return BuildListener.SILENT;
         }
+        List<BuildPhase> pipeline = BuildPhase.pipeline();
         return new BuildListener() {
             @Override
             public void phaseStarted(BuildPhase phase) {
-                err.print("\r\u001B[2K" + (phase.ordinal() + 1) + "/" + BuildPhase.values().length + " "
-                        + phase.label() + "…");
+                // The cache's phases, which only some builds have, are named without a number.
+                String step = phase.cacheOnly() ? "" : (pipeline.indexOf(phase) + 1) + "/" + pipeline.size() + " ";
+                err.print("\r\u001B[2K" + step + phase.label() + "…");
                 err.flush();
             }
 
             @Override
             public void phaseFinished(BuildPhase phase, long nanos) {
-                if (phase.ordinal() == BuildPhase.values().length - 1) {
+                if (phase == BuildPhase.RENDER || phase == BuildPhase.CACHE_WRITE) { // the last of either kind
                     err.print("\r\u001B[2K");
                     err.flush();
                 }

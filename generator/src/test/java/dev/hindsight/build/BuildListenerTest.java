@@ -37,7 +37,7 @@ class BuildListenerTest {
 
         assertThat(result.hasErrors()).isFalse();
         List<String> expected = new ArrayList<>();
-        for (BuildPhase phase : BuildPhase.values()) {
+        for (BuildPhase phase : BuildPhase.pipeline()) { // no cache, so no cache phases
             expected.add("start " + phase);
             expected.add("end " + phase);
         }

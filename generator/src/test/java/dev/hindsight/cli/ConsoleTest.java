@@ -53,7 +53,8 @@ class ConsoleTest {
         runPhases(console.progress());
 
         assertThat(out.toString()).contains(": \u001B[1;31merror\u001B[0m: bad", ": \u001B[1;33mwarning\u001B[0m: odd");
-        assertThat(err.toString()).contains("\r\u001B[2K1/7 load…", "7/7 render…").endsWith("\r\u001B[2K");
+        assertThat(err.toString()).contains("\r\u001B[2K1/7 load…", "\r\u001B[2Kcache read…", "7/7 render…",
+                "\r\u001B[2Kcache write…").endsWith("\r\u001B[2K");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildPhase;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
 import dev.hindsight.build.SiteGeneration;
 
 import java.io.IOException;
@@ -38,8 +39,10 @@ public final class ChildBuild {
                 }
             }
         };
-        BuildResult result = SiteGeneration.run(new BuildRequest(Path.of(args[0]), Path.of(args[1]), BuiltSite.LOAD,
-                BuiltSite.settings()), listener);
+        BuildRequest request = new BuildRequest(Path.of(args[0]), Path.of(args[1]), BuiltSite.LOAD, BuiltSite.settings());
+        // A fourth argument is a build cache directory: the build is then a cached one, as `build --cache` runs.
+        BuildResult result = args.length > 3 ? IncrementalBuild.cachedIn(Path.of(args[3])).run(request, listener)
+                : SiteGeneration.run(request, listener);
         System.out.println("CODES " + result.diagnostics().stream().map(d -> d.code().code())
                 .collect(Collectors.joining(" ")));
     }

@@ -1,6 +1,12 @@
 package dev.hindsight.site;
 
+import dev.hindsight.TestFiles;
+import dev.hindsight.build.BuildListener;
 import dev.hindsight.build.BuildPhase;
+import dev.hindsight.build.BuildRequest;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.IncrementalBuild;
+import dev.hindsight.build.SiteGeneration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +62,7 @@ class CrashSafetyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BuildPhase.class)
+    @EnumSource(value = BuildPhase.class, names = {"CACHE_READ", "CACHE_WRITE"}, mode = EnumSource.Mode.EXCLUDE)
     void aBuildKilledAtAnyPhaseLeavesThePreviousSiteAndTheNextBuildSucceeds(BuildPhase phase) throws Exception {
         Path out = temp.resolve("site");
         assertThat(BuiltSite.sample(out).result().site().written()).isTrue();
@@ -71,6 +77,33 @@ class CrashSafetyTest {
         BuiltSite next = BuiltSite.sample(out);
         assertThat(next.result().site().written()).isTrue();
         assertThat(AtomicBuildTest.besideTheSite(out)).isEmpty();
+    }
+
+    /**
+     * A cached rebuild (one report's body edited) killed at any phase, the cache's own included: the site may be
+     * half updated in place, so the next build must not trust the cache, and must leave the site a full build writes.
+     */
+    @ParameterizedTest
+    @EnumSource(BuildPhase.class)
+    void aCachedBuildKilledAtAnyPhaseLeavesNoCacheAndTheNextBuildIsAFullOne(BuildPhase phase) throws Exception {
+        Path reports = TestFiles.copyTree(BuiltSite.SAMPLE, temp.resolve("reports"));
+        Path out = temp.resolve("site");
+        Path cache = temp.resolve("cache");
+        BuildRequest request = new BuildRequest(reports, out, BuiltSite.LOAD, BuiltSite.settings());
+        assertThat(IncrementalBuild.cachedIn(cache).run(request, BuildListener.SILENT).site().written()).isTrue();
+        Path edited = reports.resolve("2025/INC-2025-03-14-001.md");
+        Files.writeString(edited, Files.readString(edited) + "\n补充：事后复盘会议记录已归档。\n");
+
+        Process killed = child(reports.toString(), out.toString(), phase.name(), cache.toString());
+        assertThat(await(killed, "PAUSED")).isEqualTo("PAUSED " + phase);
+        killed.destroyForcibly();
+        killed.waitFor();
+
+        BuildResult next = IncrementalBuild.cachedIn(cache).run(request, BuildListener.SILENT);
+        assertThat(next.site().pages()).as("a full build").isGreaterThan(100);
+        Path full = temp.resolve("full");
+        SiteGeneration.run(new BuildRequest(reports, full, BuiltSite.LOAD, BuiltSite.settings()));
+        assertThat(BuiltSite.files(out)).isEqualTo(BuiltSite.files(full));
     }
 
     /**
