@@ -17,9 +17,11 @@ import dev.hindsight.site.SitePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +99,11 @@ final class BuildCache {
                 ReportCache reports = ReportCache.restore(directory.resolve(REPORTS));
                 incidents.complete(lastIncidents(reports, loaded));
                 return new Restored(reports, stamp, () -> await(reading));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InternalError e) {
                 incidents.completeExceptionally(e);
                 return null;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) {
             return null; // the build is a full one and writes the cache anew
         }
     }
@@ -177,6 +179,49 @@ final class BuildCache {
         }
     }
 
+    /** The cache held by one build; closing it lets the next one in. */
+    static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close(); // releases the lock
+            } catch (IOException e) {
+                // the lock goes with the channel, or at the latest with the process
+            }
+        }
+    }
+
+    /**
+     * Takes the cache for one build, from reading it to writing it again, or {@code null} when another build (in this
+     * process or another) has it: two builds interleaving their reads and writes could leave a cache of one build
+     * vouching for the site of the other. The operating system releases the lock if the process dies.
+     *
+     * @throws IOException when the directory cannot be made or its lock file opened
+     */
+    Lock lock() throws IOException {
+        Files.createDirectories(directory);
+        FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return new Lock(channel);
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by another build of this process
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        channel.close();
+        return null;
+    }
+
     /**
      * Removes the state before a build changes the site: until it is written again, it describes nothing. False if
      * it could not be removed.
@@ -203,17 +248,22 @@ final class BuildCache {
                 () -> write(() -> RenderedSiteFile.save(previous.site(), directory.resolve(SITE))));
         List<CompletableFuture<Void>> running = writes.stream()
                 .map(w -> CompletableFuture.supplyAsync(unchecked(w))).toList();
-        for (CompletableFuture<Void> each : running) {
-            join(each);
+        try {
+            // Every write ends before this returns, failed or not: none may go on beside the next build's.
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+            if (cause instanceof Error error) {
+                throw error; // out of memory, say: not a cache problem to shrug off
+            }
+            throw cause instanceof IOException io ? io : new IOException("the build cache was not written", cause);
         }
-        Path written = directory.resolve(BUILD + ".new");
-        try (CacheWriter out = CacheWriter.create(written, KIND)) {
+        CacheWriter.save(directory.resolve(BUILD), KIND, out -> {
             out.writeString(codeVersion());
             out.writeString(fingerprint(request));
             out.writeString(stamp);
             out.writeAll(loaded, (w, incident) -> w.writeString(incident.source().path()));
-        }
-        Files.move(written, directory.resolve(BUILD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        });
     }
 
     /** Something written into a cache file. */
@@ -235,18 +285,27 @@ final class BuildCache {
     }
 
     /**
-     * Which Hindsight wrote the cache: the jar it runs from, by path, size and time. Another jar may render the same
-     * reports differently, so its cache is not used. Running from a classes directory (tests, the IDE) has no such
-     * identity: those builds trust a cache of the same directory.
+     * Which Hindsight wrote the cache: the Java version and the jars of its own code and of the libraries that shape
+     * the site (each by path, size and time). Another jar or Java may render the same reports differently (dates
+     * are formatted with the JDK's locale data), so its cache is not used. Code run from a classes directory (tests,
+     * the IDE) has no such identity: those builds trust a cache of the same directory.
      */
     private static String codeVersion() throws IOException {
-        try {
-            Path code = Path.of(BuildCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            BasicFileAttributes attributes = Files.readAttributes(code, BasicFileAttributes.class);
-            return attributes.isDirectory() ? code.toString()
-                    : code + "\t" + attributes.size() + "\t" + attributes.lastModifiedTime().toMillis();
-        } catch (URISyntaxException | RuntimeException e) {
-            throw new CacheFormatException("cannot tell which Hindsight runs: " + e);
+        StringBuilder version = new StringBuilder(Runtime.version().toString());
+        for (Class<?> code : List.of(BuildCache.class, org.apache.lucene.index.IndexWriter.class,
+                org.commonmark.parser.Parser.class, gg.jte.TemplateEngine.class, org.yaml.snakeyaml.Yaml.class)) {
+            try {
+                Path location = Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI());
+                BasicFileAttributes attributes = Files.readAttributes(location, BasicFileAttributes.class);
+                version.append('\n').append(location);
+                if (!attributes.isDirectory()) {
+                    version.append('\t').append(attributes.size()).append('\t')
+                            .append(attributes.lastModifiedTime().toMillis());
+                }
+            } catch (URISyntaxException | RuntimeException e) {
+                throw new CacheFormatException("cannot tell which Hindsight runs: " + e);
+            }
         }
+        return version.toString();
     }
 }

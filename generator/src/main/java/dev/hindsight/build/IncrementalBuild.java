@@ -72,7 +72,30 @@ public final class IncrementalBuild {
         Thread stamper = new Thread(stamping, "hindsight-stamp");
         stamper.setDaemon(true);
         stamper.start();
-        if (cache != null && !restored) {
+        BuildCache.Lock lock = null;
+        String cacheProblem = null; // why the cache is neither read nor written this time
+        if (cache != null) {
+            try {
+                lock = cache.lock();
+                if (lock == null) {
+                    cacheProblem = "another build is using it right now";
+                }
+            } catch (IOException e) {
+                cacheProblem = reason(e);
+            }
+        }
+        try {
+            return run(request, listener, stamping, lock, cacheProblem);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private BuildResult run(BuildRequest request, BuildListener listener, FutureTask<String> stamping,
+                            BuildCache.Lock lock, String cacheProblem) {
+        if (lock != null && !restored) {
             restored = true;
             BuildCache.Restored last = cache.restore(request);
             if (last != null) {
@@ -82,7 +105,7 @@ public final class IncrementalBuild {
         }
         // A cache that cannot be removed must not outlive a site changed in place: a full build writes a new site,
         // which the cache no longer describes (it records which site it is of).
-        State before = cache != null && !cache.forget() ? null : state;
+        State before = lock != null && !cache.forget() ? null : state;
         state = null; // until this build has written the site, what is in the output directory is unknown
         SiteGeneration.Generated generated = SiteGeneration.generate(request, listener, reports,
                 () -> earlier(before, request, awaitStamp(stamping), listener), true);
@@ -92,7 +115,9 @@ public final class IncrementalBuild {
                     generated.related(), result.site().rendered());
             String stamp = awaitStamp(stamping);
             state = new State(request, stamp, left, null);
-            if (cache != null && stamp != null) {
+            if (cacheProblem != null) {
+                result = withCacheWarning(result, cacheProblem);
+            } else if (lock != null && stamp != null) {
                 result = save(request, stamp, result, left, listener);
             }
         } else if (!result.load().complete()) {
@@ -114,18 +139,23 @@ public final class IncrementalBuild {
             return result;
         } catch (IOException | UncheckedIOException e) {
             cache.forget(); // the next process builds in full
-            Diagnostics problems = new Diagnostics("");
-            problems.report(DiagnosticCode.CACHE_NOT_WRITTEN, 0, 0, "the build cache in " + cache.directory()
-                            + " was not written (" + reason(e) + "), so the next build will be a full one",
-                    "make the cache directory writable and leave room on its disk, or build without --cache");
-            List<Diagnostic> diagnostics = new ArrayList<>(result.site().diagnostics());
-            diagnostics.addAll(problems.list());
-            SiteResult site = result.site();
-            return new BuildResult(result.load(), new SiteResult(site.written(), site.pages(), diagnostics,
-                    site.rendered()));
+            return withCacheWarning(result, reason(e));
         } finally {
             listener.phaseFinished(BuildPhase.CACHE_WRITE, System.nanoTime() - start);
         }
+    }
+
+    /** {@code result} with the warning that the cache was not written, and why. */
+    private BuildResult withCacheWarning(BuildResult result, String why) {
+        Diagnostics problems = new Diagnostics("");
+        problems.report(DiagnosticCode.CACHE_NOT_WRITTEN, 0, 0, "the build cache in " + cache.directory()
+                        + " was not written (" + why + "), so the next build will be a full one",
+                "make the cache directory writable and leave room on its disk, or build without --cache");
+        List<Diagnostic> diagnostics = new ArrayList<>(result.site().diagnostics());
+        diagnostics.addAll(problems.list());
+        SiteResult site = result.site();
+        return new BuildResult(result.load(), new SiteResult(site.written(), site.pages(), diagnostics,
+                site.rendered()));
     }
 
     /** The file system's complaint, e.g. "AccessDeniedException: /srv/cache/reports.bin". */
@@ -150,8 +180,9 @@ public final class IncrementalBuild {
         long start = System.nanoTime();
         try {
             return before.cached().read();
-        } catch (IOException | RuntimeException e) {
-            return null; // a damaged cache file: this build is a full one
+        } catch (IOException | RuntimeException | InternalError e) {
+            // A damaged cache file (InternalError: a mapped file cut short under the reader): a full build.
+            return null;
         } finally {
             listener.phaseFinished(BuildPhase.CACHE_READ, System.nanoTime() - start);
         }
@@ -209,7 +240,11 @@ public final class IncrementalBuild {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                if (skipReports && entry.getFileName().toString().endsWith(".md")) {
+                String name = entry.getFileName().toString();
+                // Drafts and hidden files ('_' or '.' first, and all under such a directory) are no reports, but a
+                // page may link them: they are stamped like any other file.
+                boolean ignored = name.startsWith("_") || name.startsWith(".");
+                if (skipReports && !ignored && name.endsWith(".md")) {
                     continue;
                 }
                 BasicFileAttributes attributes;
@@ -220,7 +255,7 @@ public final class IncrementalBuild {
                     continue;
                 }
                 if (attributes.isDirectory()) {
-                    addFiles(files, entry, skipReports, visited);
+                    addFiles(files, entry, skipReports && !ignored, visited);
                 } else if (attributes.isRegularFile()) {
                     files.put(entry, attributes.size() + "\t" + attributes.lastModifiedTime().toMillis());
                 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +45,35 @@ public final class CacheWriter implements Closeable {
      */
     public static CacheWriter create(Path file, String kind) throws IOException {
         return new CacheWriter(Files.newOutputStream(file), kind);
+    }
+
+    /** What a cache file holds, written by the caller. */
+    @FunctionalInterface
+    public interface Contents {
+        void write(CacheWriter out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} through a file beside it, moved into place when complete: a save that fails half-way
+     * (a full disk, an exception in the caller) leaves the previous file as it was, never a shorter one whose
+     * checksum the closing writer vouches for; and a file a reader mapped is replaced, never truncated under the
+     * mapping. The file beside it has a fixed name, so a save killed half-way leaves nothing the next one does
+     * not overwrite.
+     */
+    public static void save(Path file, String kind, Contents contents) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            try (CacheWriter out = create(partial, kind)) {
+                contents.write(out);
+            }
+            try {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /** Something written item by item. */

@@ -6,9 +6,7 @@ import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.model.Incident;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -112,28 +110,19 @@ public final class ReportCache {
      */
     public void save(Path file) throws IOException {
         SortedMap<String, Entry> sorted = snapshot();
-        Path directory = file.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-        try {
-            try (CacheWriter out = CacheWriter.create(partial, IncidentCodec.KIND)) {
-                out.writeInt(sorted.size());
-                for (Map.Entry<String, Entry> each : sorted.entrySet()) {
-                    Entry entry = each.getValue();
-                    out.writeString(each.getKey());
-                    out.writeBytes(entry.digest());
-                    // Times may be negative: an entry whose metadata moved while it was read has Long.MIN_VALUE.
-                    out.writeLong(entry.size());
-                    out.writeLong(entry.modifiedMillis());
-                    out.writeLong(entry.readMillis());
-                    IncidentCodec.writeFileResult(out, (ReportLoader.FileResult) entry.result());
-                }
+        CacheWriter.save(file, IncidentCodec.KIND, out -> {
+            out.writeInt(sorted.size());
+            for (Map.Entry<String, Entry> each : sorted.entrySet()) {
+                Entry entry = each.getValue();
+                out.writeString(each.getKey());
+                out.writeBytes(entry.digest());
+                // Times may be negative: an entry whose metadata moved while it was read has Long.MIN_VALUE.
+                out.writeLong(entry.size());
+                out.writeLong(entry.modifiedMillis());
+                out.writeLong(entry.readMillis());
+                IncidentCodec.writeFileResult(out, (ReportLoader.FileResult) entry.result());
             }
-            // Renaming over the old file also leaves a reader that mapped it reading the old bytes.
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
+        });
     }
 
     /**

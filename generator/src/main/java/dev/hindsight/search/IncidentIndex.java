@@ -201,7 +201,7 @@ public final class IncidentIndex {
      * they fit together), so that a later process can {@link #restore} it and build on it.
      */
     public void save(Path file) throws IOException {
-        SearchStateFiles.save(file, FILE_KIND, out -> {
+        CacheWriter.save(file, FILE_KIND, out -> {
             out.writeInt(segmentSize);
             List<Incident> incidents = new ArrayList<>();
             segments.forEach(segment -> incidents.addAll(segment.incidents()));

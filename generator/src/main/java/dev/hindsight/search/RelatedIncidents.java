@@ -2,6 +2,7 @@ package dev.hindsight.search;
 
 import dev.hindsight.cache.CacheFormatException;
 import dev.hindsight.cache.CacheReader;
+import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
 import dev.hindsight.search.DescribingTerms.FieldTerm;
@@ -270,7 +271,7 @@ public final class RelatedIncidents {
      * and the reasons are worked out again from those; the scoring, which is most of {@link #find}, is not.
      */
     public void save(Path file) throws IOException {
-        SearchStateFiles.save(file, FILE_KIND, out -> {
+        CacheWriter.save(file, FILE_KIND, out -> {
             out.writeInt(limit);
             SearchStateFiles.writeIds(out, incidents);
             for (DescribingTerms incident : terms) {

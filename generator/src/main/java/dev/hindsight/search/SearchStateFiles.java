@@ -7,10 +7,8 @@ import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,33 +20,6 @@ import java.util.function.Supplier;
  */
 final class SearchStateFiles {
     private SearchStateFiles() {
-    }
-
-    /** What a state writes after the file's kind. */
-    @FunctionalInterface
-    interface Contents {
-        void write(CacheWriter out) throws IOException;
-    }
-
-    /**
-     * Writes {@code file} through a file beside it, moved into place when complete: a save that fails half-way
-     * (a full disk) leaves the previous file as it was, never a shorter one whose checksum the closing writer
-     * vouches for; and a file the restore mapped is replaced, never truncated under the mapping.
-     */
-    static void save(Path file, String kind, Contents contents) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try {
-            try (CacheWriter out = CacheWriter.create(partial, kind)) {
-                contents.write(out);
-            }
-            try {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
     }
 
     /**

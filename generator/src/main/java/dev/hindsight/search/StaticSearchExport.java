@@ -1,6 +1,7 @@
 package dev.hindsight.search;
 
 import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.Taxonomy;
 import dev.hindsight.kb.TaxonomyKind;
@@ -225,7 +226,7 @@ public final class StaticSearchExport {
         if (sink != null) {
             throw new IllegalStateException("a one-off export keeps no files to save");
         }
-        SearchStateFiles.save(file, FILE_KIND, out -> {
+        CacheWriter.save(file, FILE_KIND, out -> {
             SearchStateFiles.writeIds(out, kb.incidents());
             out.writeInt(shards);
             out.writeBytes(meta);

@@ -8,12 +8,19 @@ import dev.hindsight.diagnostic.DiagnosticCodec;
 import dev.hindsight.kb.KnowledgeBase;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps a {@link RenderedSite} in the build cache, so that a build in another process can render only the pages
@@ -30,9 +37,10 @@ public final class RenderedSiteFile {
     }
 
     public static void save(RenderedSite site, Path file) throws IOException {
-        try (CacheWriter out = CacheWriter.create(file, KIND)) {
+        CacheWriter.save(file, KIND, out -> {
             out.writeString(site.output().toString());
             out.writeString(OutputDirectory.identity(site.output()));
+            out.writeAll(filesIn(site.output()), CacheWriter::writeString);
             out.writeAll(site.files(), CacheWriter::writeString);
             out.writeAll(site.extraDigests().entrySet(), (w, e) -> {
                 w.writeString(e.getKey());
@@ -49,7 +57,31 @@ public final class RenderedSiteFile {
                 w.writeString(e.getKey());
                 w.writeAll(e.getValue(), DiagnosticCodec::write);
             });
-        }
+        });
+    }
+
+    /**
+     * Every file and directory of the site, each with its size and modification time, in a stable order: what an
+     * in-place build leaves must still be there, unchanged, when the next process builds on it.
+     */
+    private static List<String> filesIn(Path output) throws IOException {
+        List<String> files = new ArrayList<>();
+        Files.walkFileTree(output, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                files.add(output.relativize(file) + "\t" + attributes.size() + "\t"
+                        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                files.add(output.relativize(file) + "\tunreadable");
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(files);
+        return files;
     }
 
     /**
@@ -65,6 +97,11 @@ public final class RenderedSiteFile {
         if (identity == null || !identity.equals(OutputDirectory.identity(output))) {
             // Written again by a full build without a cache, or removed: what it holds is not what the cache says.
             throw new CacheFormatException("the site in " + output + " is not the one the cache describes");
+        }
+        if (!in.readAll(CacheReader::readString).equals(filesIn(output))) {
+            // A file changed, added or removed since, by hand or by another tool: the cache cannot say what the
+            // site holds, so only a full build can.
+            throw new CacheFormatException("the files in " + output + " changed since the cache was written");
         }
         Set<String> files = new HashSet<>(in.readAll(CacheReader::readString));
         Map<String, String> extraDigests = new HashMap<>();

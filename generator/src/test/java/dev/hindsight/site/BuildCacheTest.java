@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,7 +68,7 @@ class BuildCacheTest {
     void everyDamagedCacheFileMakesAFullBuildOfTheSameSite() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(cache)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+            files = walk.filter(f -> f.toString().endsWith(".bin")).sorted().toList(); // not the empty lock file
         }
         assertThat(files).hasSizeGreaterThan(4);
         for (Path file : files) {
@@ -141,6 +144,63 @@ class BuildCacheTest {
         Path fresh = temp.resolve("full");
         SiteGeneration.run(new BuildRequest(reports, fresh, BuiltSite.LOAD, BuiltSite.settings()));
         assertThat(BuiltSite.files(temp.resolve("site"))).isEqualTo(BuiltSite.files(fresh));
+    }
+
+    @Test
+    void aSiteChangedByAnotherToolMakesAFullBuild() throws IOException {
+        Files.delete(temp.resolve("site/lessons/index.html"));
+        Files.writeString(temp.resolve("site/CNAME"), "kb.example.com\n");
+        editBody();
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void aPageRestoredFromAnOlderCopyMakesAFullBuild() throws IOException {
+        Path page = temp.resolve("site/incidents/INC-2025-03-14-001/index.html");
+        byte[] before = Files.readAllBytes(page);
+        editBody();
+        assertThat(build(request()).site().pages()).isEqualTo(2);
+        Files.write(page, before); // as a backup or another checkout puts it back
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void aLinkedDraftThatAppearsIsNoticed() throws IOException {
+        Path report = reports.resolve(EDITED);
+        Files.writeString(report, Files.readString(report) + "\n见 [值班手册](_runbook.md)。\n");
+        build(request());
+        Files.writeString(reports.resolve("2025/_runbook.md"), "# 值班手册\n");
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).as("another file beside the reports: a full build").isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    @Test
+    void aCacheHeldByAnotherBuildIsNeitherReadNorWritten() throws IOException {
+        editBody();
+        try (FileChannel other = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.WRITE);
+             FileLock held = other.lock()) {
+            assertThat(held.isValid()).isTrue();
+        }
+        // Held in this JVM, as a second builder of the same cache would find it.
+        try (FileChannel other = FileChannel.open(cache.resolve(".lock"), StandardOpenOption.WRITE)) {
+            other.lock();
+            BuildResult result = build(request());
+            assertThat(result.site().pages()).isEqualTo(allPages);
+            assertThat(result.diagnostics()).anySatisfy(d -> {
+                assertThat(d.code().code()).isEqualTo("HS163");
+                assertThat(d.message()).contains("another build is using it");
+            });
+        }
+        assertThat(cache.resolve("build.bin")).as("left as the other build would").exists();
+        editBody();
+        BuildResult next = build(request());
+        assertThat(next.site().pages()).as("the cache no longer matches the site").isEqualTo(allPages);
+        assertSameAsFullBuild(next);
     }
 
     private BuildResult build(BuildRequest request) {
