@@ -71,6 +71,9 @@ public final class Benchmark {
             System.out.println("median per phase (s):");
             for (int i = 0; i < phases; i++) {
                 int phase = i;
+                if (dev.hindsight.build.BuildPhase.values()[i].cacheOnly()) {
+                    continue; // a build without --cache has none
+                }
                 System.out.printf("  %-14s %7.3f%n", dev.hindsight.build.BuildPhase.values()[i].label(),
                         median(all.stream().map(f -> f.phases()[phase]).toList()));
             }

@@ -72,7 +72,9 @@ public final class RunOnce {
             if (phases.length > 1) {
                 text.append(" |");
                 for (int i = 0; i < phases.length; i++) {
-                    text.append(String.format(Locale.ROOT, " %s %.2f", BuildPhase.values()[i].label(), phases[i]));
+                    if (!BuildPhase.values()[i].cacheOnly()) { // a build without --cache has none
+                        text.append(String.format(Locale.ROOT, " %s %.2f", BuildPhase.values()[i].label(), phases[i]));
+                    }
                 }
             }
             return text.toString();
