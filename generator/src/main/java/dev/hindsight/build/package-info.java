@@ -1,5 +1,6 @@
 /**
- * The whole pipeline for one build request: load, knowledge base, site (and later search and exports).
- * The command line and the Maven plugin both call this and nothing deeper.
+ * The whole pipeline for one build request: load, knowledge base, exports, search, site; rebuilt incrementally
+ * in one process (the preview server) or, through the build cache on disk, in the next one. The command line and
+ * the Maven plugin both call this and nothing deeper.
  */
 package dev.hindsight.build;
