@@ -63,6 +63,10 @@ final class BuildCache {
         return directory;
     }
 
+    /** What {@value #BUILD} says: which Hindsight, which request, the other files' stamp, the reports in load order. */
+    private record Written(String code, String request, String stamp, List<String> loaded) {
+    }
+
     /** What the last build left: the reports it parsed, and the rest once the reports have been loaded again. */
     record Restored(ReportCache reports, String stamp, Previous previous) {
     }
@@ -81,13 +85,13 @@ final class BuildCache {
             if (!Files.exists(directory.resolve(BUILD))) {
                 return null;
             }
-            CacheReader in = CacheReader.open(directory.resolve(BUILD), KIND);
-            if (!codeVersion().equals(in.readString()) || !fingerprint(request).equals(in.readString())) {
+            Written written = CacheReader.read(directory.resolve(BUILD), KIND, in -> new Written(in.readString(),
+                    in.readString(), in.readString(), in.readAll(CacheReader::readString)));
+            if (!codeVersion().equals(written.code()) || !fingerprint(request).equals(written.request())) {
                 return null;
             }
-            String stamp = in.readString();
-            List<String> loaded = in.readAll(CacheReader::readString);
-            in.expectEnd();
+            String stamp = written.stamp();
+            List<String> loaded = written.loaded();
             // The search index and data are read on another thread from now on, while this one decodes the reports
             // and then loads them (mostly waiting on the file system); they need the incidents only at their end.
             CompletableFuture<List<Incident>> incidents = new CompletableFuture<>();

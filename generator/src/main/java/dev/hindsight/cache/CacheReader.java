@@ -54,6 +54,27 @@ public final class CacheReader {
         return reader;
     }
 
+    /**
+     * Reads {@code file}, which must hold {@code kind}, to its end, the twin of {@link CacheWriter#save}. Whatever is
+     * wrong with it, the caller is told by a {@link CacheFormatException} and builds from scratch: the checksum
+     * leaves little to go wrong, but a file written by other code of the same format version, or a state of other
+     * reports, must not stop the build with an exception from deep inside (a record refusing a null, an index out
+     * of bounds, an unsorted array).
+     */
+    public static <T> T read(Path file, String kind, ItemReader<T> contents) throws IOException {
+        CacheReader in = open(file, kind);
+        T read;
+        try {
+            read = contents.read(in);
+        } catch (RuntimeException e) {
+            CacheFormatException refused = new CacheFormatException(file + " does not decode as " + kind + ": " + e);
+            refused.initCause(e);
+            throw refused;
+        }
+        in.expectEnd();
+        return read;
+    }
+
     public boolean readBoolean() throws IOException {
         return take() != 0;
     }

@@ -135,9 +135,8 @@ public final class ReportCache {
      * @throws IOException          when it cannot be read
      */
     public static ReportCache restore(Path file) throws IOException {
-        CacheReader in = CacheReader.open(file, IncidentCodec.KIND);
-        ReportCache cache = new ReportCache();
-        try {
+        return CacheReader.read(file, IncidentCodec.KIND, in -> {
+            ReportCache cache = new ReportCache();
             IncidentCodec codec = new IncidentCodec();
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
@@ -149,14 +148,8 @@ public final class ReportCache {
                 cache.entries.put(path, new Entry(digest, size, modifiedMillis, readMillis,
                         codec.readFileResult(in)));
             }
-        } catch (RuntimeException e) {
-            // A record refusing what was read (a null where none may be): the file and this codec disagree.
-            CacheFormatException refused = new CacheFormatException(file + " does not decode: " + e);
-            refused.initCause(e);
-            throw refused;
-        }
-        in.expectEnd();
-        return cache;
+            return cache;
+        });
     }
 
     static byte[] digest(byte[] bytes) {

@@ -241,7 +241,7 @@ public final class IncidentIndex {
      * that the caller can build it meanwhile.
      */
     public static IncidentIndex restore(Path file, Supplier<KnowledgeBase> kb) throws IOException {
-        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+        return CacheReader.read(file, FILE_KIND, in -> {
             int segmentSize = in.readInt();
             if (segmentSize <= 0) {
                 throw new CacheFormatException("segments of " + segmentSize + " incidents");

@@ -300,7 +300,7 @@ public final class RelatedIncidents {
      * @throws CacheFormatException if the file is not a complete result of this version, or not of {@code kb}
      */
     public static RelatedIncidents restore(Path file, KnowledgeBase kb) throws IOException {
-        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+        return CacheReader.read(file, FILE_KIND, in -> {
             int limit = in.readInt();
             List<Incident> incidents = SearchStateFiles.readIncidents(in, kb);
             DescribingTerms[] terms = new DescribingTerms[incidents.size()];

@@ -7,40 +7,17 @@ import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What the search stage's saved states (the index, the static search export, the related incidents) share: how a
- * file is written and read whole, and the incident ids that tie a state to the knowledge base it was made of.
+ * What the search stage's saved states (the index, the static search export, the related incidents) share: the
+ * incident ids that tie a state to the knowledge base it was made of, and small checks of what is read.
  * The incidents themselves are not saved: the caller restores them (the load stage's cache) and passes the
  * knowledge base, whose incidents the state refers to by position, as it does in one process.
  */
 final class SearchStateFiles {
     private SearchStateFiles() {
-    }
-
-    /**
-     * Reads {@code file}, which must hold {@code kind}, to its end. Whatever is wrong with it, the caller is told
-     * by a {@link CacheFormatException} and builds from scratch: the checksum leaves little to go wrong, but a file
-     * written by other code of the same format version, or a state of other reports, must not stop the build with
-     * an exception from deep inside (an index out of bounds, an unsorted array).
-     */
-    static <T> T restore(Path file, String kind, CacheReader.ItemReader<T> contents) throws IOException {
-        CacheReader in = CacheReader.open(file, kind);
-        T restored;
-        try {
-            restored = contents.read(in);
-        } catch (RuntimeException e) {
-            CacheFormatException refused = new CacheFormatException(file + " holds an inconsistent " + kind
-                    + ": " + e);
-            refused.initCause(e);
-            throw refused;
-        }
-        in.expectEnd();
-        return restored;
     }
 
     /** The ids of the incidents the state was made of, in order. */

@@ -1,6 +1,7 @@
 package dev.hindsight.search;
 
 import dev.hindsight.cache.CacheFormatException;
+import dev.hindsight.cache.CacheReader;
 import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.Taxonomy;
@@ -259,7 +260,7 @@ public final class StaticSearchExport {
      */
     public static StaticSearchExport restore(Path file, Supplier<KnowledgeBase> later, Function<Incident, String> pageOf)
             throws IOException {
-        return SearchStateFiles.restore(file, FILE_KIND, in -> {
+        return CacheReader.read(file, FILE_KIND, in -> {
             List<String> ids = SearchStateFiles.readIds(in);
             int shards = in.readInt();
             if (Integer.bitCount(shards) != 1 || shards > 1 << 16) {

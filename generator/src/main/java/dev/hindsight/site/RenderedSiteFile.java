@@ -91,33 +91,34 @@ public final class RenderedSiteFile {
      */
     public static RenderedSite restore(Path file, SiteSettings settings, KnowledgeBase kb,
                                        Map<String, List<RelatedLink>> related) throws IOException {
-        CacheReader in = CacheReader.open(file, KIND);
-        Path output = Path.of(in.readString());
-        String identity = in.readString();
-        if (identity == null || !identity.equals(OutputDirectory.identity(output))) {
-            // Written again by a full build without a cache, or removed: what it holds is not what the cache says.
-            throw new CacheFormatException("the site in " + output + " is not the one the cache describes");
-        }
-        if (!in.readAll(CacheReader::readString).equals(filesIn(output))) {
-            // A file changed, added or removed since, by hand or by another tool: the cache cannot say what the
-            // site holds, so only a full build can.
-            throw new CacheFormatException("the files in " + output + " changed since the cache was written");
-        }
-        Set<String> files = new HashSet<>(in.readAll(CacheReader::readString));
-        Map<String, String> extraDigests = new HashMap<>();
-        for (int n = in.readInt(); n > 0; n--) {
-            extraDigests.put(in.readString(), in.readString());
-        }
-        Map<String, Set<Attachment>> attachments = new HashMap<>();
-        for (int n = in.readInt(); n > 0; n--) {
-            String id = in.readString();
-            attachments.put(id, new HashSet<>(in.readAll(r -> new Attachment(Path.of(r.readString()), r.readString()))));
-        }
-        Map<String, List<Diagnostic>> pageProblems = new HashMap<>();
-        for (int n = in.readInt(); n > 0; n--) {
-            pageProblems.put(in.readString(), List.copyOf(in.readAll(DiagnosticCodec::read)));
-        }
-        in.expectEnd();
-        return new RenderedSite(output, settings, kb, related, files, extraDigests, attachments, pageProblems);
+        return CacheReader.read(file, KIND, in -> {
+            Path output = Path.of(in.readString());
+            String identity = in.readString();
+            if (identity == null || !identity.equals(OutputDirectory.identity(output))) {
+                // Written again by a full build without a cache, or removed: what it holds is not what the cache says.
+                throw new CacheFormatException("the site in " + output + " is not the one the cache describes");
+            }
+            if (!in.readAll(CacheReader::readString).equals(filesIn(output))) {
+                // A file changed, added or removed since, by hand or by another tool: the cache cannot say what the
+                // site holds, so only a full build can.
+                throw new CacheFormatException("the files in " + output + " changed since the cache was written");
+            }
+            Set<String> files = new HashSet<>(in.readAll(CacheReader::readString));
+            Map<String, String> extraDigests = new HashMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                extraDigests.put(in.readString(), in.readString());
+            }
+            Map<String, Set<Attachment>> attachments = new HashMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                String id = in.readString();
+                attachments.put(id, new HashSet<>(in.readAll(
+                        r -> new Attachment(Path.of(r.readString()), r.readString()))));
+            }
+            Map<String, List<Diagnostic>> pageProblems = new HashMap<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                pageProblems.put(in.readString(), List.copyOf(in.readAll(DiagnosticCodec::read)));
+            }
+            return new RenderedSite(output, settings, kb, related, files, extraDigests, attachments, pageProblems);
+        });
     }
 }
