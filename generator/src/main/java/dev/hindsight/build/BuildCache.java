@@ -12,7 +12,6 @@ import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.RelatedLink;
 import dev.hindsight.site.RenderedSite;
 import dev.hindsight.site.RenderedSiteFile;
-import dev.hindsight.site.SitePaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,7 +131,7 @@ final class BuildCache {
         CompletableFuture<IncidentIndex> index = CompletableFuture.supplyAsync(
                 unchecked(() -> IncidentIndex.restore(directory.resolve(INDEX), kb::join)));
         StaticSearchExport search = StaticSearchExport.restore(directory.resolve(SEARCH), kb::join,
-                incident -> SitePaths.incident(incident.id()));
+                SiteGeneration.INCIDENT_PAGE);
         KnowledgeBase restored = join(kb);
         RelatedIncidents related = RelatedIncidents.restore(directory.resolve(RELATED), restored);
         Map<String, List<RelatedLink>> links = SiteGeneration.links(related, null);

@@ -7,6 +7,7 @@ import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.ReportCache;
 import dev.hindsight.load.ReportLoader;
+import dev.hindsight.model.Incident;
 import dev.hindsight.search.IncidentIndex;
 import dev.hindsight.search.RelatedIncident;
 import dev.hindsight.search.RelatedIncidents;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +37,11 @@ import java.util.function.Supplier;
 public final class SiteGeneration {
     /** How many similar incidents each incident page lists. */
     static final int RELATED_PER_INCIDENT = 5;
+    /**
+     * Where the search data links each incident: the same for an export, its updates and one restored from the
+     * build cache, whose update must write what this process's would.
+     */
+    static final Function<Incident, String> INCIDENT_PAGE = incident -> SitePaths.incident(incident.id());
 
     private SiteGeneration() {
     }
@@ -133,8 +140,9 @@ public final class SiteGeneration {
         reusable.search = phases.run(BuildPhase.STATIC_SEARCH, () -> {
             reusable.index.files().forEach((name, bytes) ->
                     extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
-            StaticSearchExport data = previous == null ? StaticSearchExport.export(reusable.index.directory(), kb,
-                    incident -> SitePaths.incident(incident.id())) : previous.search().update(reusable.index.directory(), kb);
+            StaticSearchExport data = previous == null
+                    ? StaticSearchExport.export(reusable.index.directory(), kb, INCIDENT_PAGE)
+                    : previous.search().update(reusable.index.directory(), kb);
             data.files().forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
             return data;
         });
@@ -151,7 +159,7 @@ public final class SiteGeneration {
                 extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, out -> index.copyFile(name, out)));
             }
             int metaAt = extras.size(); // meta.js comes first, as in a kept export, though it is written last
-            byte[] meta = StaticSearchExport.exportTo(index.directory(), kb, incident -> SitePaths.incident(incident.id()),
+            byte[] meta = StaticSearchExport.exportTo(index.directory(), kb, INCIDENT_PAGE,
                     (path, bytes) -> extras.add(spill.spill(path, bytes)));
             extras.add(metaAt, new ExtraFile(StaticSearchExport.META, meta));
             return null;
