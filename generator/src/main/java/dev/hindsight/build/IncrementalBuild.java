@@ -4,6 +4,7 @@ import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.load.ReportCache;
+import dev.hindsight.load.ReportLoader;
 import dev.hindsight.site.SiteResult;
 
 import java.io.IOException;
@@ -241,10 +242,10 @@ public final class IncrementalBuild {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                // Drafts and hidden files ('_' or '.' first, and all under such a directory) are no reports, but a
-                // page may link them: they are stamped like any other file.
-                boolean ignored = name.startsWith("_") || name.startsWith(".");
-                if (skipReports && !ignored && name.endsWith(".md")) {
+                // Drafts and hidden files (and all under such a directory) are no reports, but a page may link
+                // them: they are stamped like any other file. Only what the loader reads as a report is skipped.
+                boolean ignored = ReportLoader.isIgnoredName(name);
+                if (skipReports && ReportLoader.isReportName(name)) {
                     continue;
                 }
                 BasicFileAttributes attributes;

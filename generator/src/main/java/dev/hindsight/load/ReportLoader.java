@@ -48,6 +48,19 @@ public final class ReportLoader {
     }
 
     /**
+     * Whether the loader leaves out a file or directory of this name, and all under it: drafts, templates and
+     * hidden files, '_' or '.' first.
+     */
+    public static boolean isIgnoredName(String name) {
+        return SourceTree.isIgnoredName(name);
+    }
+
+    /** Whether a file of this name, outside ignored directories, is read as a report. */
+    public static boolean isReportName(String name) {
+        return SourceTree.isReportName(name);
+    }
+
+    /**
      * Loads {@code sourceDirectory}.
      *
      * @throws UncheckedIOException only when the directory itself cannot be listed

@@ -154,7 +154,11 @@ final class SourceTree {
 
     /** A report by its name: Markdown, and not a draft, template or hidden file ('_' or '.' first). */
     private static boolean isReport(Path file) {
-        return !isIgnored(file) && file.toString().endsWith(".md");
+        return isReportName(file.getFileName().toString());
+    }
+
+    static boolean isReportName(String name) {
+        return !isIgnoredName(name) && name.endsWith(".md");
     }
 
     private static ReportFile reportFile(Path root, Path file, BasicFileAttributes attrs, long seenMillis) {
@@ -173,7 +177,10 @@ final class SourceTree {
     }
 
     private static boolean isIgnored(Path path) {
-        String name = path.getFileName().toString();
+        return isIgnoredName(path.getFileName().toString());
+    }
+
+    static boolean isIgnoredName(String name) {
         return name.startsWith("_") || name.startsWith(".");
     }
 }
