@@ -242,15 +242,19 @@ final class BuildCache {
     void save(BuildRequest request, String stamp, ReportCache reports, List<Incident> loaded,
               SiteGeneration.Previous previous) throws IOException {
         Files.createDirectories(directory);
-        // Independent files, on every core: the reports' and the search data's take the longest.
-        List<Reading<Void>> writes = List.of(
-                () -> write(() -> reports.save(directory.resolve(REPORTS))),
-                () -> write(() -> previous.search().save(directory.resolve(SEARCH))),
-                () -> write(() -> previous.index().save(directory.resolve(INDEX))),
-                () -> write(() -> previous.related().save(directory.resolve(RELATED))),
-                () -> write(() -> RenderedSiteFile.save(previous.site(), directory.resolve(SITE))));
-        List<CompletableFuture<Void>> running = writes.stream()
-                .map(w -> CompletableFuture.supplyAsync(unchecked(w))).toList();
+        // Independent files, handed to the common pool (on two cores it has one thread: there they mostly run one
+        // after the other; one thread per file showed no measurable gain, as encoding them is CPU work either way).
+        List<Writing> writes = List.of(
+                () -> reports.save(directory.resolve(REPORTS)),
+                () -> previous.search().save(directory.resolve(SEARCH)),
+                () -> previous.index().save(directory.resolve(INDEX)),
+                () -> previous.related().save(directory.resolve(RELATED)),
+                () -> RenderedSiteFile.save(previous.site(), directory.resolve(SITE)));
+        List<CompletableFuture<Void>> running = writes.stream().map(write -> CompletableFuture.supplyAsync(
+                BuildCache.<Void>unchecked(() -> {
+                    write.write();
+                    return null;
+                }))).toList();
         try {
             // Every write ends before this returns, failed or not: none may go on beside the next build's.
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
@@ -272,11 +276,6 @@ final class BuildCache {
     /** Something written into a cache file. */
     private interface Writing {
         void write() throws IOException;
-    }
-
-    private static Void write(Writing writing) throws IOException {
-        writing.write();
-        return null;
     }
 
     /**
