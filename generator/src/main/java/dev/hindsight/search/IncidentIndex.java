@@ -300,8 +300,7 @@ public final class IncidentIndex {
         out.writeInt(names.length);
         for (String name : names) {
             try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
-                byte[] bytes = new byte[Math.toIntExact(in.length())];
-                in.readBytes(bytes, 0, bytes.length);
+                byte[] bytes = readAll(in);
                 out.writeString(name);
                 FileContent content = FileContent.of(bytes);
                 Integer same = written.get(content);
@@ -395,6 +394,13 @@ public final class IncidentIndex {
         }
     }
 
+    /** The rest of {@code in}'s file, from where it stands (the start, when just opened). */
+    private static byte[] readAll(IndexInput in) throws IOException {
+        byte[] bytes = new byte[Math.toIntExact(in.length() - in.getFilePointer())];
+        in.readBytes(bytes, 0, bytes.length);
+        return bytes;
+    }
+
     /** Copies one of the index's files into {@code out}, without holding it in the heap. */
     public void copyFile(String name, OutputStream out) throws IOException {
         byte[] buffer = new byte[64 * 1024];
@@ -433,10 +439,8 @@ public final class IncidentIndex {
                             files.put(name, earlier);
                             continue;
                         }
-                        byte[] bytes = new byte[(int) in.length()];
                         in.seek(0);
-                        in.readBytes(bytes, 0, bytes.length);
-                        files.put(name, new IndexFile(bytes, checksum));
+                        files.put(name, new IndexFile(readAll(in), checksum));
                     }
                 }
             } catch (IOException e) {
