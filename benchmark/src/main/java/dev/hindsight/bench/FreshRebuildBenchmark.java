@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * What {@code hindsight build --cache} (and so {@code mvn site} with the plugin's defaults) costs after one edit:
@@ -40,19 +39,13 @@ public final class FreshRebuildBenchmark {
         if (jvmArgs.isEmpty()) {
             jvmArgs = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
         }
-        Path corpus = Path.of("target", "corpus-" + count + "-edited");
-        if (!Files.isDirectory(corpus)) {
-            CorpusGenerator.generate(count, 42, corpus);
-        }
+        Path corpus = RebuildBenchmark.editableCorpus(count);
         Path work = Files.createTempDirectory("hindsight-fresh-rebuild");
         Path out = work.resolve("site");
         Path cache = work.resolve("cache");
         Build full = build(jvmArgs, corpus, out, cache);
         System.out.printf(Locale.ROOT, "full build with the cache written: %.3f s |%s%n", full.seconds(), full.phases());
-        Path edited;
-        try (Stream<Path> files = Files.walk(corpus)) {
-            edited = files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
-        }
+        Path edited = RebuildBenchmark.reportToEdit(corpus);
         List<Double> seconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Files.writeString(edited, Files.readString(edited) + "\nEdited in a new process, run " + run + ".\n");

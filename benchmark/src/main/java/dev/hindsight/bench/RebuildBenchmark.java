@@ -41,10 +41,7 @@ public final class RebuildBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--count N --runs N)");
             }
         }
-        Path corpus = Path.of("target", "corpus-" + count + "-edited");
-        if (!Files.isDirectory(corpus)) {
-            CorpusGenerator.generate(count, 42, corpus);
-        }
+        Path corpus = editableCorpus(count);
         Path out = Files.createTempDirectory("hindsight-rebuild").resolve("site");
         LocalDate asOf = LocalDate.of(2026, 11, 25);
         BuildRequest request = new BuildRequest(corpus, out, new LoadSettings(ZoneOffset.UTC,
@@ -53,10 +50,7 @@ public final class RebuildBenchmark {
         long start = System.nanoTime();
         builds.run(request, BuildListener.SILENT);
         System.out.printf(Locale.ROOT, "full build: %.3f s%n", (System.nanoTime() - start) / 1e9);
-        Path edited;
-        try (Stream<Path> files = Files.walk(corpus)) {
-            edited = files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
-        }
+        Path edited = reportToEdit(corpus);
         List<Double> seconds = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Files.writeString(edited, Files.readString(edited) + "\nEdited in run " + run + ".\n");
@@ -92,6 +86,25 @@ public final class RebuildBenchmark {
         }
         System.out.printf(Locale.ROOT, "median rebuild of %d: %.3f s%n", runs, Benchmark.median(seconds));
         RunOnce.deleteTree(out.getParent());
+    }
+
+    /**
+     * The corpus the rebuild benchmarks edit (generated under target/ when missing): its own copy, since every run
+     * leaves a sentence in one report.
+     */
+    static Path editableCorpus(int count) throws IOException {
+        Path corpus = Path.of("target", "corpus-" + count + "-edited");
+        if (!Files.isDirectory(corpus)) {
+            CorpusGenerator.generate(count, 42, corpus);
+        }
+        return corpus;
+    }
+
+    /** The report the rebuild benchmarks add a sentence to: the first by path. */
+    static Path reportToEdit(Path corpus) throws IOException {
+        try (Stream<Path> files = Files.walk(corpus)) {
+            return files.filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+        }
     }
 
     /**
