@@ -11,7 +11,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 count=${1:-10000}
 runs=${2:-3}
-jvm_opts=${3:--Xmx768m -XX:TieredStopAtLevel=1 -XX:+UseParallelGC}
+# The launcher's flags for a build (generator/src/main/bin/hindsight) and the heap the goal is set for.
+launcher_opts="-Xmx768m -XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+if grep -qs -e '\[always\]' -e '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  launcher_opts="$launcher_opts -XX:+UseTransparentHugePages"
+fi
+jvm_opts=${3:-$launcher_opts}
 jar="$here/target/hindsight-benchmark.jar"
 corpus="$here/target/corpus-$count"
 command -v hugo >/dev/null || { echo "compare-hugo: hugo is not installed (apt-get install hugo)" >&2; exit 2; }

@@ -37,7 +37,7 @@ public final class FreshRebuildBenchmark {
             }
         }
         if (jvmArgs.isEmpty()) {
-            jvmArgs = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+            jvmArgs = LauncherFlags.batch("-Xmx768m");
         }
         Path corpus = RebuildBenchmark.editableCorpus(count);
         Path work = Files.createTempDirectory("hindsight-fresh-rebuild");

@@ -61,6 +61,7 @@ class LauncherIT {
         Run version = run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("hindsight ");
+        assertThat(version.err()).as("no JVM warning about the launcher's flags").isEmpty();
     }
 
     @Test
