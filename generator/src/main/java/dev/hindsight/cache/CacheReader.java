@@ -166,6 +166,11 @@ public final class CacheReader {
         return ordinal == 0 ? null : values[ordinal - 1];
     }
 
+    /** Passes over the rest of the file, for a reader that has read enough to know it does not want it. */
+    public void skipRest() {
+        in.position(in.limit());
+    }
+
     /** Whether everything written was read: a reader that stops short has misread the format. */
     public void expectEnd() throws IOException {
         if (in.hasRemaining()) {

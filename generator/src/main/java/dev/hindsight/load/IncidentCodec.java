@@ -83,7 +83,7 @@ final class IncidentCodec {
      * that forgot the bump: it changes with the records' components and the enums' constants. Declared after
      * the arrays above, which the fingerprint reads while the class initialises.
      */
-    static final String KIND = "hindsight-reports-1;" + fingerprint();
+    static final String KIND = "hindsight-reports-2;" + fingerprint();
 
     /**
      * Dates and times of day already read, by a hash of their number, to read again as the same object. The

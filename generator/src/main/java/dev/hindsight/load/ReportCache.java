@@ -6,15 +6,18 @@ import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.model.Incident;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +33,20 @@ public final class ReportCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger parsed = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
+    /** The whole file this cache was restored from or last saved to, {@code null} if none. */
+    private Whole whole;
+
+    /**
+     * At most one entry in this many may have changed since the whole file was written for {@link #save} to write
+     * only the changes: beyond that, restoring would decode the changed reports twice for little saved.
+     */
+    private static final int MAX_CHANGED_SHARE = 8;
+    /** What the changes file holds: its own kind, so that neither file is ever read as the other. */
+    private static final String CHANGES_KIND = "changes of " + IncidentCodec.KIND;
+
+    /** A file {@link #save} wrote whole: where, the token it carries, and its entries as written. */
+    private record Whole(Path file, long token, Map<String, Entry> entries) {
+    }
 
     /** How long after its modification a file's size and time are trusted to tell whether it changed. */
     static final long RACY_MILLIS = 2_000;
@@ -106,23 +123,63 @@ public final class ReportCache {
      * leaves the previous cache (or none), never a partial one. Entries go in path order, so the same reports give
      * the same bytes. Safe while a load runs; the file then holds each entry as it was before or after.
      *
+     * <p>When this cache was restored from (or last saved whole to) {@code file} and few entries changed since,
+     * only those are written, into {@link #changesOf the file beside it}, and {@code file} is left as it is:
+     * re-encoding 10,000 reports to record one edit was most of a fresh rebuild's cache write. The changes name
+     * the whole file they apply to, by a token both carry, so changes left beside an older or newer whole file
+     * are never applied to it.
+     *
      * @throws IOException when the file cannot be written; {@code file} is then as it was
      */
     public void save(Path file) throws IOException {
         SortedMap<String, Entry> sorted = snapshot();
-        CacheWriter.save(file, IncidentCodec.KIND, out -> {
-            out.writeInt(sorted.size());
-            for (Map.Entry<String, Entry> each : sorted.entrySet()) {
-                Entry entry = each.getValue();
-                out.writeString(each.getKey());
-                out.writeBytes(entry.digest());
-                // Times may be negative: an entry whose metadata moved while it was read has Long.MIN_VALUE.
-                out.writeLong(entry.size());
-                out.writeLong(entry.modifiedMillis());
-                out.writeLong(entry.readMillis());
-                IncidentCodec.writeFileResult(out, (ReportLoader.FileResult) entry.result());
+        Path changes = changesOf(file);
+        if (whole != null && whole.file().equals(file)) {
+            SortedMap<String, Entry> changed = new TreeMap<>();
+            sorted.forEach((path, entry) -> {
+                if (whole.entries().get(path) != entry) {
+                    changed.put(path, entry);
+                }
+            });
+            List<String> removed = whole.entries().keySet().stream().filter(path -> !sorted.containsKey(path))
+                    .sorted().toList();
+            if ((changed.size() + removed.size()) * MAX_CHANGED_SHARE <= whole.entries().size()) {
+                CacheWriter.save(changes, CHANGES_KIND, out -> {
+                    out.writeLong(whole.token());
+                    writeEntries(out, changed);
+                    out.writeAll(removed, CacheWriter::writeString);
+                });
+                return;
             }
+        }
+        // A token, not a digest of the contents: it only has to tell this whole file from any other.
+        long token = ThreadLocalRandom.current().nextLong();
+        CacheWriter.save(file, IncidentCodec.KIND, out -> {
+            out.writeLong(token);
+            writeEntries(out, sorted);
         });
+        // Changes beside it would name the replaced file's token and be ignored; removed, they cannot mislead.
+        Files.deleteIfExists(changes);
+        whole = new Whole(file, token, sorted);
+    }
+
+    /** Where {@link #save} puts the entries changed since {@code file} was written whole. */
+    static Path changesOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".changes");
+    }
+
+    private static void writeEntries(CacheWriter out, SortedMap<String, Entry> entries) throws IOException {
+        out.writeInt(entries.size());
+        for (Map.Entry<String, Entry> each : entries.entrySet()) {
+            Entry entry = each.getValue();
+            out.writeString(each.getKey());
+            out.writeBytes(entry.digest());
+            // Times may be negative: an entry whose metadata moved while it was read has Long.MIN_VALUE.
+            out.writeLong(entry.size());
+            out.writeLong(entry.modifiedMillis());
+            out.writeLong(entry.readMillis());
+            IncidentCodec.writeFileResult(out, (ReportLoader.FileResult) entry.result());
+        }
     }
 
     /**
@@ -130,26 +187,47 @@ public final class ReportCache {
      * modification time are unchanged are not even read. Only valid for the source directory and
      * {@link LoadSettings} of the process that saved it.
      *
-     * @throws CacheFormatException when {@code file} is not a complete cache file of this version (cut short,
-     *                              damaged, of another kind or version): build without a cache then
+     * @throws CacheFormatException when {@code file}, or the changes beside it that belong to it, is not a complete
+     *                              cache file of this version (cut short, damaged, of another kind or version):
+     *                              build without a cache then
      * @throws IOException          when it cannot be read
      */
     public static ReportCache restore(Path file) throws IOException {
-        return CacheReader.read(file, IncidentCodec.KIND, in -> {
-            ReportCache cache = new ReportCache();
-            IncidentCodec codec = new IncidentCodec();
-            int count = in.readInt();
-            for (int i = 0; i < count; i++) {
-                String path = in.readString();
-                byte[] digest = in.readBytes();
-                long size = in.readLong();
-                long modifiedMillis = in.readLong();
-                long readMillis = in.readLong();
-                cache.entries.put(path, new Entry(digest, size, modifiedMillis, readMillis,
-                        codec.readFileResult(in)));
-            }
-            return cache;
+        IncidentCodec codec = new IncidentCodec();
+        ReportCache cache = new ReportCache();
+        long token = CacheReader.read(file, IncidentCodec.KIND, in -> {
+            long written = in.readLong();
+            readEntries(in, codec, cache.entries);
+            return written;
         });
+        cache.whole = new Whole(file, token, new TreeMap<>(cache.entries));
+        Path changes = changesOf(file);
+        if (Files.exists(changes)) {
+            CacheReader.read(changes, CHANGES_KIND, in -> {
+                if (in.readLong() != token) {
+                    in.skipRest(); // left beside the whole file this one replaced
+                    return null;
+                }
+                readEntries(in, codec, cache.entries);
+                for (String removed : in.readAll(CacheReader::readString)) {
+                    cache.entries.remove(removed);
+                }
+                return null;
+            });
+        }
+        return cache;
+    }
+
+    private static void readEntries(CacheReader in, IncidentCodec codec, Map<String, Entry> into) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String path = in.readString();
+            byte[] digest = in.readBytes();
+            long size = in.readLong();
+            long modifiedMillis = in.readLong();
+            long readMillis = in.readLong();
+            into.put(path, new Entry(digest, size, modifiedMillis, readMillis, codec.readFileResult(in)));
+        }
     }
 
     static byte[] digest(byte[] bytes) {

@@ -129,16 +129,93 @@ class ReportCachePersistenceTest {
     }
 
     @Test
-    void savingAgainReplacesTheFileAndLeavesNothingElseBehind() throws IOException {
+    void savingAfterAFewChangesWritesOnlyThemBesideTheWholeFile() throws IOException {
         ReportCache cache = saved();
+        byte[] whole = Files.readAllBytes(cacheFile);
         Files.delete(source.resolve(EDITED));
-        load(cache);
+        Path edited = source.resolve("corpus-0/metrics/MET-1.md");
+        Files.writeString(edited, Files.readString(edited) + "\nOne more sentence.\n");
+        LoadResult now = load(cache);
         cache.save(cacheFile);
 
-        assertThat(ReportCache.restore(cacheFile).snapshot()).hasSize(reportCount - 1);
+        assertThat(Files.readAllBytes(cacheFile)).as("the whole file is left as it was").isEqualTo(whole);
+        Path changes = ReportCache.changesOf(cacheFile);
+        assertThat(Files.size(changes)).isLessThan(whole.length / 10);
         try (Stream<Path> files = Files.list(cacheDirectory)) {
-            assertThat(files).containsExactly(cacheFile);
+            assertThat(files).containsExactlyInAnyOrder(cacheFile, changes);
         }
+        ReportCache restored = ReportCache.restore(cacheFile);
+        assertThat(restored.snapshot()).hasSize(reportCount - 1);
+        assertThat(load(restored).incidents()).isEqualTo(now.incidents());
+        assertThat(restored.lastLoad()).isEqualTo(new ReportCache.Counts(0, reportCount - 1));
+    }
+
+    @Test
+    void changesAccumulateUntilTheyAreManyThenTheWholeFileIsWrittenAgain() throws IOException {
+        ReportCache cache = saved();
+        byte[] whole = Files.readAllBytes(cacheFile);
+        retitle("Database disk full");
+        load(cache);
+        cache.save(cacheFile);
+        // A second process edits another report: its changes hold both edits, against the same whole file.
+        ReportCache second = ReportCache.restore(cacheFile);
+        Path other = source.resolve("corpus-0/metrics/MET-1.md");
+        Files.writeString(other, Files.readString(other) + "\nOne more sentence.\n");
+        load(second);
+        second.save(cacheFile);
+        assertThat(Files.readAllBytes(cacheFile)).isEqualTo(whole);
+        assertThat(load(ReportCache.restore(cacheFile)).incidents()).isEqualTo(load(new ReportCache()).incidents());
+
+        // Every report touched: more than an eighth changed, so the whole file is written and the changes go.
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(source)) {
+            reports = files.filter(f -> f.toString().endsWith(".md")).toList();
+        }
+        for (Path report : reports) {
+            Files.writeString(report, Files.readString(report) + "\n");
+        }
+        LoadResult now = load(second);
+        second.save(cacheFile);
+
+        assertThat(Files.readAllBytes(cacheFile)).isNotEqualTo(whole);
+        assertThat(ReportCache.changesOf(cacheFile)).doesNotExist();
+        ReportCache restored = ReportCache.restore(cacheFile);
+        assertThat(load(restored).incidents()).isEqualTo(now.incidents());
+        assertThat(restored.lastLoad()).isEqualTo(new ReportCache.Counts(0, reportCount));
+    }
+
+    @Test
+    void changesLeftBesideANewerWholeFileAreNotApplied() throws IOException {
+        ReportCache cache = saved();
+        String original = Files.readString(source.resolve(EDITED));
+        retitle("Database disk full");
+        load(cache);
+        cache.save(cacheFile);
+        Path changes = ReportCache.changesOf(cacheFile);
+        byte[] stale = Files.readAllBytes(changes);
+        // A new whole file (a full build) of the reports as they were, then the old changes put back beside it.
+        Files.writeString(source.resolve(EDITED), original);
+        saved();
+        Files.write(changes, stale);
+
+        ReportCache restored = ReportCache.restore(cacheFile);
+
+        assertThat(load(restored).incidents()).noneSatisfy(i -> assertThat(i.title()).isEqualTo("Database disk full"));
+        assertThat(restored.lastLoad()).isEqualTo(new ReportCache.Counts(0, reportCount));
+    }
+
+    @Test
+    void damagedChangesAreRefused() throws IOException {
+        ReportCache cache = saved();
+        retitle("Database disk full");
+        load(cache);
+        cache.save(cacheFile);
+        Path changes = ReportCache.changesOf(cacheFile);
+        byte[] bytes = Files.readAllBytes(changes);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(changes, bytes);
+
+        assertThatThrownBy(() -> ReportCache.restore(cacheFile)).isInstanceOf(CacheFormatException.class);
     }
 
     @Test
@@ -175,6 +252,7 @@ class ReportCachePersistenceTest {
     @Test
     void aCompleteFileThatDoesNotDecodeIsRefusedAsAFormatError() throws IOException {
         try (CacheWriter out = CacheWriter.create(cacheFile, IncidentCodec.KIND)) {
+            out.writeLong(7); // the whole file's token
             out.writeInt(1); // one entry, then nothing where a path and a result should be
             out.writeString(null);
         }
@@ -184,7 +262,7 @@ class ReportCachePersistenceTest {
 
     @Test
     void theKindNamesTheFormatVersion() {
-        assertThat(IncidentCodec.KIND).startsWith("hindsight-reports-1;");
+        assertThat(IncidentCodec.KIND).startsWith("hindsight-reports-2;");
     }
 
     /** A cache of every report, loaded and saved. */

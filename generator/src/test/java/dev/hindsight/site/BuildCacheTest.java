@@ -17,6 +17,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -83,6 +86,40 @@ class BuildCacheTest {
             assertThat(result.site().pages()).as("with %s damaged", cache.relativize(file)).isEqualTo(allPages);
             assertSameAsFullBuild(result);
         }
+    }
+
+    @Test
+    void editsAreSavedAsChangesBesideTheReportsFileAndReadByTheNextProcesses() throws IOException {
+        ageReports(); // as reports are between builds; so far all were read within moments of being copied
+        assertThat(build(request()).site().pages()).isZero();
+        byte[] whole = Files.readAllBytes(cache.resolve("reports.bin"));
+        for (int edit = 0; edit < 2; edit++) {
+            editBody();
+            BuildResult result = build(request());
+            assertThat(result.site().pages()).isEqualTo(2);
+            assertSameAsFullBuild(result);
+        }
+        assertThat(cache.resolve("reports.bin")).hasBinaryContent(whole);
+        assertThat(cache.resolve("reports.bin.changes")).exists();
+        assertThat(build(request()).site().pages()).as("nothing changed since").isZero();
+    }
+
+    @Test
+    void damagedChangesMakeAFullBuildOfTheSameSite() throws IOException {
+        ageReports();
+        build(request());
+        editBody();
+        build(request());
+        Path changes = cache.resolve("reports.bin.changes");
+        byte[] bytes = Files.readAllBytes(changes);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(changes, bytes);
+        editBody();
+
+        BuildResult result = build(request());
+
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
     }
 
     @Test
@@ -205,6 +242,19 @@ class BuildCacheTest {
 
     private BuildResult build(BuildRequest request) {
         return IncrementalBuild.cachedIn(cache).run(request, BuildListener.SILENT);
+    }
+
+    /**
+     * Dates every report an hour back. A report read within two seconds of its last change is read again by the
+     * next build (its time may not tell a second change apart), and its cache entry is renewed.
+     */
+    private void ageReports() throws IOException {
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, anHourAgo);
+            }
+        }
     }
 
     private void editBody() throws IOException {
