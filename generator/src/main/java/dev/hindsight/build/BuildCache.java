@@ -25,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -242,28 +243,22 @@ final class BuildCache {
     void save(BuildRequest request, String stamp, ReportCache reports, List<Incident> loaded,
               SiteGeneration.Previous previous) throws IOException {
         Files.createDirectories(directory);
-        // Independent files, handed to the common pool (on two cores it has one thread: there they mostly run one
-        // after the other; one thread per file showed no measurable gain, as encoding them is CPU work either way).
+        // Independent files, written by this thread and the common pool's together: on two cores the pool has
+        // one thread, and this one waiting for it left a core idle while the other wrote every file in turn.
         List<Writing> writes = List.of(
+                () -> previous.related().save(directory.resolve(RELATED)),
+                () -> RenderedSiteFile.save(previous.site(), directory.resolve(SITE)),
                 () -> reports.save(directory.resolve(REPORTS)),
                 () -> previous.search().save(directory.resolve(SEARCH)),
-                () -> previous.index().save(directory.resolve(INDEX)),
-                () -> previous.related().save(directory.resolve(RELATED)),
-                () -> RenderedSiteFile.save(previous.site(), directory.resolve(SITE)));
-        List<CompletableFuture<Void>> running = writes.stream().map(write -> CompletableFuture.supplyAsync(
-                BuildCache.<Void>unchecked(() -> {
-                    write.write();
-                    return null;
-                }))).toList();
-        try {
-            // Every write ends before this returns, failed or not: none may go on beside the next build's.
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
-            if (cause instanceof Error error) {
+                () -> previous.index().save(directory.resolve(INDEX)));
+        // Every write ends before this returns, failed or not: none may go on beside the next build's.
+        List<Throwable> failures = writes.parallelStream().map(BuildCache::attempt).filter(Objects::nonNull).toList();
+        if (!failures.isEmpty()) {
+            Throwable failure = failures.get(0);
+            if (failure instanceof Error error) {
                 throw error; // out of memory, say: not a cache problem to shrug off
             }
-            throw cause instanceof IOException io ? io : new IOException("the build cache was not written", cause);
+            throw failure instanceof IOException io ? io : new IOException("the build cache was not written", failure);
         }
         CacheWriter.save(directory.resolve(BUILD), KIND, out -> {
             out.writeString(codeVersion());
@@ -276,6 +271,16 @@ final class BuildCache {
     /** Something written into a cache file. */
     private interface Writing {
         void write() throws IOException;
+    }
+
+    /** Runs {@code writing}, giving what it threw, or {@code null}. */
+    private static Throwable attempt(Writing writing) {
+        try {
+            writing.write();
+            return null;
+        } catch (IOException | RuntimeException | Error e) {
+            return e;
+        }
     }
 
     /**
