@@ -8,18 +8,16 @@ import dev.hindsight.diagnostic.DiagnosticCodec;
 import dev.hindsight.kb.KnowledgeBase;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RenderedSiteFile {
     /** What the file holds; the number changes with the format. */
-    private static final String KIND = "hindsight-rendered-site-1";
+    private static final String KIND = "hindsight-rendered-site-2";
 
     private RenderedSiteFile() {
     }
@@ -40,8 +38,14 @@ public final class RenderedSiteFile {
         CacheWriter.save(file, KIND, out -> {
             out.writeString(site.output().toString());
             out.writeString(OutputDirectory.identity(site.output()));
-            out.writeAll(filesIn(site.output()), CacheWriter::writeString);
-            out.writeAll(site.files(), CacheWriter::writeString);
+            List<String> files = site.files().stream().sorted().toList();
+            out.writeAll(files, CacheWriter::writeString);
+            for (String path : pathsOf(files)) {
+                BasicFileAttributes attributes = Files.readAttributes(site.output().resolve(path),
+                        BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                out.writeLong(attributes.size());
+                out.writeLong(stamp(attributes));
+            }
             out.writeAll(site.extraDigests().entrySet(), (w, e) -> {
                 w.writeString(e.getKey());
                 w.writeString(e.getValue());
@@ -61,27 +65,31 @@ public final class RenderedSiteFile {
     }
 
     /**
-     * Every file and directory of the site, each with its size and modification time, in a stable order: what an
-     * in-place build leaves must still be there, unchanged, when the next process builds on it.
+     * What is checked of the site before a build in another process trusts the cache: its files, the marker, and
+     * every directory holding them, the root first, in a stable order. Each one's size and modification time must
+     * be as they were when the cache was written. A page changed in place changes its own; a file added, removed or
+     * renamed changes its directory's. So checking these paths one by one finds what a walk of the whole site
+     * would, without reading its 10,000 directories (for 10,000 reports a walk took about half a second, when the
+     * cache was read and again when it was written).
      */
-    private static List<String> filesIn(Path output) throws IOException {
-        List<String> files = new ArrayList<>();
-        Files.walkFileTree(output, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                files.add(output.relativize(file) + "\t" + attributes.size() + "\t"
-                        + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-                return FileVisitResult.CONTINUE;
+    private static List<String> pathsOf(List<String> files) {
+        TreeSet<String> paths = new TreeSet<>();
+        paths.add("");
+        paths.add(OutputDirectory.MARKER);
+        for (String file : files) {
+            paths.add(file);
+            // Parents are added with their own parents, so the first one already there ends the climb.
+            int slash = file.lastIndexOf('/');
+            while (slash > 0 && paths.add(file.substring(0, slash))) {
+                slash = file.lastIndexOf('/', slash - 1);
             }
+        }
+        return List.copyOf(paths);
+    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                files.add(output.relativize(file) + "\tunreadable");
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        Collections.sort(files);
-        return files;
+    /** A file's modification time as precisely as the file system keeps it. */
+    private static long stamp(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -98,12 +106,25 @@ public final class RenderedSiteFile {
                 // Written again by a full build without a cache, or removed: what it holds is not what the cache says.
                 throw new CacheFormatException("the site in " + output + " is not the one the cache describes");
             }
-            if (!in.readAll(CacheReader::readString).equals(filesIn(output))) {
-                // A file changed, added or removed since, by hand or by another tool: the cache cannot say what the
-                // site holds, so only a full build can.
-                throw new CacheFormatException("the files in " + output + " changed since the cache was written");
+            List<String> listed = in.readAll(CacheReader::readString);
+            for (String path : pathsOf(listed)) {
+                long size = in.readLong();
+                long stamp = in.readLong();
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    attributes = null;
+                }
+                if (attributes == null || attributes.size() != size || stamp(attributes) != stamp) {
+                    // A file changed, added or removed since, by hand or by another tool: the cache cannot say what
+                    // the site holds, so only a full build can.
+                    throw new CacheFormatException("the files in " + output + " changed since the cache was written ("
+                            + (path.isEmpty() ? "the site's directory" : path) + ")");
+                }
             }
-            Set<String> files = new HashSet<>(in.readAll(CacheReader::readString));
+            Set<String> files = new HashSet<>(listed);
             Map<String, String> extraDigests = new HashMap<>();
             for (int n = in.readInt(); n > 0; n--) {
                 extraDigests.put(in.readString(), in.readString());

@@ -10,6 +10,8 @@ import dev.hindsight.build.SiteGeneration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -187,6 +189,22 @@ class BuildCacheTest {
     void aSiteChangedByAnotherToolMakesAFullBuild() throws IOException {
         Files.delete(temp.resolve("site/lessons/index.html"));
         Files.writeString(temp.resolve("site/CNAME"), "kb.example.com\n");
+        editBody();
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
+    }
+
+    /** Found by the modification time of the directory each lands in: the check reads no directory's entries. */
+    @ParameterizedTest
+    @ValueSource(strings = {"CNAME", "incidents/INC-2025-03-14-001/notes.txt", "search/terms/extra.js", "drafts/"})
+    void aFileOrDirectoryAddedToTheSiteMakesAFullBuild(String added) throws IOException {
+        Path path = temp.resolve("site").resolve(added);
+        if (added.endsWith("/")) {
+            Files.createDirectory(path);
+        } else {
+            Files.writeString(path, "added by hand\n");
+        }
         editBody();
         BuildResult result = build(request());
         assertThat(result.site().pages()).isEqualTo(allPages);
