@@ -47,7 +47,7 @@ import java.util.stream.IntStream;
  */
 public final class RelatedIncidents {
     /** What {@link #save} writes, and its version: another layout is another version. */
-    static final String FILE_KIND = "hindsight-related-1";
+    static final String FILE_KIND = "hindsight-related-2";
     /** How many of an incident's terms make its query. */
     private static final int SIGNIFICANT_TERMS = 16;
     /** How many shared terms a reason names. */
@@ -267,8 +267,10 @@ public final class RelatedIncidents {
 
     /**
      * Saves this result into {@code file}, so that a later process can {@link #restore} it and {@link #update} it
-     * after an edit: every incident's describing terms, query, and related positions and scores. The postings
-     * and the reasons are worked out again from those; the scoring, which is most of {@link #find}, is not.
+     * after an edit: every incident's describing terms, query, and related positions, scores and reasons. The
+     * postings are worked out again from the terms; the scoring, which is most of {@link #find}, is not. The
+     * reasons are kept, though they follow from the rest: working them out again was a third of a fresh process's
+     * restore of this file.
      */
     public void save(Path file) throws IOException {
         CacheWriter.save(file, FILE_KIND, out -> {
@@ -287,6 +289,7 @@ public final class RelatedIncidents {
                 for (int k = 0; k < relation.positions().length; k++) {
                     out.writeInt(relation.positions()[k]);
                     out.writeDouble(relation.scores()[k]);
+                    out.writeAll(relation.related().get(k).reasons(), CacheWriter::writeString);
                 }
             }
         });
@@ -314,11 +317,14 @@ public final class RelatedIncidents {
                 int listed = SearchStateFiles.readBelow(in, incidents.size());
                 int[] positions = new int[listed];
                 double[] scores = new double[listed];
+                List<RelatedIncident> related = new ArrayList<>(listed);
                 for (int k = 0; k < listed; k++) {
                     positions[k] = SearchStateFiles.readBelow(in, incidents.size());
                     scores[k] = in.readDouble();
+                    related.add(new RelatedIncident(incidents.get(positions[k]).id(), (float) scores[k],
+                            List.copyOf(in.readAll(CacheReader::readString))));
                 }
-                relations[i] = relations(i, List.copyOf(query), positions, scores, incidents, terms);
+                relations[i] = new Relations(List.copyOf(query), positions, scores, List.copyOf(related));
             }
             return new RelatedIncidents(incidents, limit, terms, postings, relations, 0);
         });
