@@ -131,13 +131,25 @@ final class BuildCache {
                 list -> KnowledgeBase.of(list, request.site().asOf(), null));
         CompletableFuture<IncidentIndex> index = CompletableFuture.supplyAsync(
                 unchecked(() -> IncidentIndex.restore(directory.resolve(INDEX), kb::join)));
-        StaticSearchExport search = StaticSearchExport.restore(directory.resolve(SEARCH), kb::join,
-                SiteGeneration.INCIDENT_PAGE);
-        KnowledgeBase restored = join(kb);
-        RelatedIncidents related = RelatedIncidents.restore(directory.resolve(RELATED), restored);
-        Map<String, List<RelatedLink>> links = SiteGeneration.links(related, null);
-        RenderedSite site = RenderedSiteFile.restore(directory.resolve(SITE), request.site(), restored, links);
-        return new SiteGeneration.Previous(join(index), search, related, site);
+        // The site's check (a stat of each of its ~30,000 files and directories for 10,000 reports) needs neither
+        // the knowledge base nor the related incidents, which come last: it runs from the start on its own thread.
+        CompletableFuture<Map<String, List<RelatedLink>>> links = new CompletableFuture<>();
+        FutureTask<RenderedSite> siteReading = new FutureTask<>(() -> RenderedSiteFile.restore(
+                directory.resolve(SITE), request.site(), kb::join, links::join));
+        Thread siteReader = new Thread(siteReading, "hindsight-cache-site");
+        siteReader.setDaemon(true);
+        siteReader.start();
+        try {
+            StaticSearchExport search = StaticSearchExport.restore(directory.resolve(SEARCH), kb::join,
+                    SiteGeneration.INCIDENT_PAGE);
+            KnowledgeBase restored = join(kb);
+            RelatedIncidents related = RelatedIncidents.restore(directory.resolve(RELATED), restored);
+            links.complete(SiteGeneration.links(related, null));
+            return new SiteGeneration.Previous(join(index), search, related, await(siteReading));
+        } finally {
+            // A failure above must not leave the site's reader waiting for links forever (a Maven JVM lives on).
+            links.completeExceptionally(new CacheFormatException("the build cache was not read to its end"));
+        }
     }
 
     /** Something read from a cache file, on another thread. */
@@ -166,7 +178,7 @@ final class BuildCache {
         }
     }
 
-    private static SiteGeneration.Previous await(FutureTask<SiteGeneration.Previous> reading) throws IOException {
+    private static <T> T await(FutureTask<T> reading) throws IOException {
         try {
             return reading.get();
         } catch (InterruptedException e) {

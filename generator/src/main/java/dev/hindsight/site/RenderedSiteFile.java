@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Keeps a {@link RenderedSite} in the build cache, so that a build in another process can render only the pages
@@ -94,11 +95,12 @@ public final class RenderedSiteFile {
 
     /**
      * The site {@code file} describes, rendered with {@code settings} from {@code kb}, each incident page listing
-     * {@code related}; throws {@link CacheFormatException} for a file that is not one
-     * {@link #save} wrote completely, or when the site in the output directory is no longer the one it describes.
+     * {@code related}; throws {@link CacheFormatException} for a file that is not one {@link #save} wrote completely,
+     * or when the site in the output directory is no longer the one it describes. The site is checked before
+     * {@code kb} and {@code related} are asked for, so that a caller can work them out meanwhile.
      */
-    public static RenderedSite restore(Path file, SiteSettings settings, KnowledgeBase kb,
-                                       Map<String, List<RelatedLink>> related) throws IOException {
+    public static RenderedSite restore(Path file, SiteSettings settings, Supplier<KnowledgeBase> kb,
+                                       Supplier<Map<String, List<RelatedLink>>> related) throws IOException {
         return CacheReader.read(file, KIND, in -> {
             Path output = Path.of(in.readString());
             String identity = in.readString();
@@ -139,7 +141,8 @@ public final class RenderedSiteFile {
             for (int n = in.readInt(); n > 0; n--) {
                 pageProblems.put(in.readString(), List.copyOf(in.readAll(DiagnosticCodec::read)));
             }
-            return new RenderedSite(output, settings, kb, related, files, extraDigests, attachments, pageProblems);
+            return new RenderedSite(output, settings, kb.get(), related.get(), files, extraDigests, attachments,
+                    pageProblems);
         });
     }
 }
