@@ -28,12 +28,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import java.util.zip.CRC32C;
 
 /**
  * The Lucene index of a knowledge base: one document per incident, in the knowledge base's order (newest
@@ -201,27 +201,76 @@ public final class IncidentIndex {
      * they fit together), so that a later process can {@link #restore} it and build on it.
      */
     public void save(Path file) throws IOException {
+        files(); // the joined index's files as arrays, which the site was written from
+        Map<String, IndexFile> joined = filesKnown();
+        // Joining copies each segment's files into the joined index as they are: a segment's file is written as
+        // (a reference to) the joined index's array with the same bytes, found by its length and footer checksum
+        // and compared, rather than read into a new array and hashed (25 MB for 10,000 reports).
+        Map<Long, List<byte[]>> joinedByChecksum = new HashMap<>();
+        joined.values().forEach(known -> joinedByChecksum.computeIfAbsent(known.checksum(), c -> new ArrayList<>())
+                .add(known.bytes()));
         CacheWriter.save(file, FILE_KIND, out -> {
             out.writeInt(segmentSize);
             List<Incident> incidents = new ArrayList<>();
             segments.forEach(segment -> incidents.addAll(segment.incidents()));
             SearchStateFiles.writeIds(out, incidents);
             out.writeInt(segments.size());
-            Map<FileContent, Integer> written = new HashMap<>();
+            Map<byte[], Integer> written = new IdentityHashMap<>();
+            byte[] buffer = new byte[64 * 1024];
             for (Segment segment : segments) {
-                writeDirectory(out, segment.directory(), written);
+                Directory segmentFiles = segment.directory();
+                String[] names = segmentFiles.listAll();
+                out.writeInt(names.length);
+                for (String name : names) {
+                    try (IndexInput in = segmentFiles.openInput(name, IOContext.READONCE)) {
+                        writeFile(out, name, sameAsJoined(in, joinedByChecksum, buffer), written);
+                    }
+                }
             }
-            writeDirectory(out, directory, written);
-            // Once known, the files' checksums: their bytes are the joined directory's, which is saved already.
-            Map<String, IndexFile> known = filesKnown();
-            out.writeBoolean(known != null);
-            if (known != null) {
-                out.writeAll(known.entrySet(), (writer, entry) -> {
-                    writer.writeString(entry.getKey());
-                    writer.writeLong(entry.getValue().checksum());
-                });
+            String[] names = directory.listAll();
+            out.writeInt(names.length);
+            for (String name : names) {
+                writeFile(out, name, joined.get(name).bytes(), written);
             }
+            // The files' checksums: their bytes are the joined directory's, which is saved already.
+            out.writeBoolean(true);
+            out.writeAll(joined.entrySet(), (writer, entry) -> {
+                writer.writeString(entry.getKey());
+                writer.writeLong(entry.getValue().checksum());
+            });
         });
+    }
+
+    /** A segment's file as the joined index's array of the same bytes, or as a new array when there is none. */
+    private static byte[] sameAsJoined(IndexInput in, Map<Long, List<byte[]>> joinedByChecksum, byte[] buffer)
+            throws IOException {
+        long checksum;
+        try {
+            checksum = CodecUtil.retrieveChecksum(in);
+        } catch (IOException e) {
+            checksum = -1; // no codec footer: no joined file has it either
+        }
+        for (byte[] candidate : joinedByChecksum.getOrDefault(checksum, List.of())) {
+            if (candidate.length == in.length() && sameBytes(in, candidate, buffer)) {
+                return candidate;
+            }
+        }
+        in.seek(0);
+        return readAll(in);
+    }
+
+    /** One file of a directory: its name, then its bytes, or the number of the same array written before. */
+    private static void writeFile(CacheWriter out, String name, byte[] bytes, Map<byte[], Integer> written)
+            throws IOException {
+        out.writeString(name);
+        Integer same = written.get(bytes);
+        if (same != null) {
+            out.writeInt(same + 1);
+        } else {
+            out.writeInt(0);
+            out.writeBytes(bytes);
+            written.put(bytes, written.size());
+        }
     }
 
     /**
@@ -287,54 +336,6 @@ public final class IncidentIndex {
 
     private synchronized Map<String, IndexFile> filesKnown() {
         return files;
-    }
-
-    /**
-     * Every file of a directory and its bytes; bytes already {@code written} (numbered in the order written) as
-     * their number: joining copies the segments' files, all but their segment infos, into the joined index as
-     * they are, so this halves the file and the time to read it.
-     */
-    private static void writeDirectory(CacheWriter out, Directory directory, Map<FileContent, Integer> written)
-            throws IOException {
-        String[] names = directory.listAll();
-        out.writeInt(names.length);
-        for (String name : names) {
-            try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
-                byte[] bytes = readAll(in);
-                out.writeString(name);
-                FileContent content = FileContent.of(bytes);
-                Integer same = written.get(content);
-                if (same != null) {
-                    out.writeInt(same + 1);
-                } else {
-                    out.writeInt(0);
-                    out.writeBytes(bytes);
-                    written.put(content, written.size());
-                }
-            }
-        }
-    }
-
-    /**
-     * A file's bytes as a map key, equal by content. Hashed with CRC32C, which the JVM computes with a few
-     * instructions per 8 bytes: ByteBuffer's hash goes byte by byte, and was a tenth of a rebuild in a new process.
-     */
-    private record FileContent(byte[] bytes, int hash) {
-        static FileContent of(byte[] bytes) {
-            CRC32C crc = new CRC32C();
-            crc.update(bytes);
-            return new FileContent(bytes, (int) crc.getValue());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FileContent content && content.hash == hash && Arrays.equals(content.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 
     /**

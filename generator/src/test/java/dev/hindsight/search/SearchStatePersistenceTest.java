@@ -76,6 +76,14 @@ class SearchStatePersistenceTest {
         assertThat(restoredRelated.changedSince(related)).isEmpty();
     }
 
+    /** Joining copies the segments' files as they are: the file holds their bytes once, not twice. */
+    @Test
+    void theSavedIndexHoldsTheJoinedFilesOnlyOnce() throws IOException {
+        long joinedBytes = index.files().values().stream().mapToLong(bytes -> bytes.length).sum();
+
+        assertThat(Files.size(indexFile)).isLessThan(joinedBytes + joinedBytes / 5);
+    }
+
     @Test
     void aBodyEditUpdatesTheRestoredStateAsItUpdatesTheSavedOne() throws IOException {
         assertRestoredUpdatesAsSavedAfter(() -> edit(REPORT, text -> text + "\nA postscript about the zeppelin.\n"));
