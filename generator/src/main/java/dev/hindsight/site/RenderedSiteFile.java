@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -39,7 +39,8 @@ public final class RenderedSiteFile {
         CacheWriter.save(file, KIND, out -> {
             out.writeString(site.output().toString());
             out.writeString(OutputDirectory.identity(site.output()));
-            List<String> files = site.files().stream().sorted().toList();
+            // In the set's order: the check needs the same order when reading, not a sorted one.
+            List<String> files = List.copyOf(site.files());
             out.writeAll(files, CacheWriter::writeString);
             for (String path : pathsOf(files)) {
                 BasicFileAttributes attributes = Files.readAttributes(site.output().resolve(path),
@@ -67,14 +68,15 @@ public final class RenderedSiteFile {
 
     /**
      * What is checked of the site before a build in another process trusts the cache: its files, the marker, and
-     * every directory holding them, the root first, in a stable order. Each one's size and modification time must
-     * be as they were when the cache was written. A page changed in place changes its own; a file added, removed or
-     * renamed changes its directory's. So checking these paths one by one finds what a walk of the whole site
-     * would, without reading its 10,000 directories (for 10,000 reports a walk took about half a second, when the
-     * cache was read and again when it was written).
+     * every directory holding them, the root first, in an order that follows {@code files}' order (not sorted:
+     * sorting 30,000 paths that share long prefixes was a twentieth of a rebuild's samples). Each one's size and
+     * modification time must be as they were when the cache was written. A page changed in place changes its own;
+     * a file added, removed or renamed changes its directory's. So checking these paths one by one finds what a
+     * walk of the whole site would, without reading its 10,000 directories (for 10,000 reports a walk took about
+     * half a second, when the cache was read and again when it was written).
      */
     private static List<String> pathsOf(List<String> files) {
-        TreeSet<String> paths = new TreeSet<>();
+        Set<String> paths = new LinkedHashSet<>();
         paths.add("");
         paths.add(OutputDirectory.MARKER);
         for (String file : files) {
