@@ -8,10 +8,13 @@ import dev.hindsight.diagnostic.DiagnosticCodec;
 import dev.hindsight.kb.KnowledgeBase;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +34,7 @@ import java.util.function.Supplier;
  */
 public final class RenderedSiteFile {
     /** What the file holds; the number changes with the format. */
-    private static final String KIND = "hindsight-rendered-site-2";
+    private static final String KIND = "hindsight-rendered-site-3";
 
     private RenderedSiteFile() {
     }
@@ -42,12 +46,18 @@ public final class RenderedSiteFile {
             // In the set's order: the check needs the same order when reading, not a sorted one.
             List<String> files = List.copyOf(site.files());
             out.writeAll(files, CacheWriter::writeString);
-            for (String path : pathsOf(files)) {
-                BasicFileAttributes attributes = Files.readAttributes(site.output().resolve(path),
+            List<String> paths = pathsOf(files);
+            List<Integer> recent = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                BasicFileAttributes attributes = Files.readAttributes(site.output().resolve(paths.get(i)),
                         BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 out.writeLong(attributes.size());
                 out.writeLong(stamp(attributes));
+                if (attributes.isDirectory() && tooRecent(stamp(attributes))) {
+                    recent.add(i);
+                }
             }
+            out.writeAll(recent, CacheWriter::writeInt);
             out.writeAll(site.extraDigests().entrySet(), (w, e) -> {
                 w.writeString(e.getKey());
                 w.writeString(e.getValue());
@@ -71,9 +81,12 @@ public final class RenderedSiteFile {
      * every directory holding them, the root first, in an order that follows {@code files}' order (not sorted:
      * sorting 30,000 paths that share long prefixes was a twentieth of a rebuild's samples). Each one's size and
      * modification time must be as they were when the cache was written. A page changed in place changes its own;
-     * a file added, removed or renamed changes its directory's. So checking these paths one by one finds what a
-     * walk of the whole site would, without reading its 10,000 directories (for 10,000 reports a walk took about
-     * half a second, when the cache was read and again when it was written).
+     * a file added, removed or renamed changes its directory's, unless it happens within the same tick of the file
+     * system's clock: the entries of a directory whose time was that recent when the cache was written are
+     * compared by name as well ({@link #tooRecent}). So checking these paths one by one finds what a walk of the
+     * whole site would, without reading its 10,000 directories (for 10,000 reports a walk took about half a second,
+     * when the cache was read and again when it was written). A file rewritten in place within the same tick, at
+     * the same size, goes unseen, as it did by the walk.
      */
     private static List<String> pathsOf(List<String> files) {
         Set<String> paths = new LinkedHashSet<>();
@@ -88,6 +101,51 @@ public final class RenderedSiteFile {
             }
         }
         return List.copyOf(paths);
+    }
+
+    /**
+     * Whether a directory's time is too recent to tell a later change: one in the same tick of the file system's
+     * clock leaves the time as it was. Ticks are up to 10 ms where times have fractions of a second (a kernel
+     * tick) and up to 2 s where they have none (ext3 and HFS+ keep seconds, FAT two). The entries of such a
+     * directory are checked by name when the cache is read. The file system's times and this clock are the same
+     * clock on a local disk; a time ahead of it counts as recent too.
+     */
+    private static boolean tooRecent(long stampNanos) {
+        long tick = stampNanos % 1_000_000_000L == 0 ? 2_000_000_000L : 20_000_000L;
+        return clock.getAsLong() - stampNanos < tick;
+    }
+
+    /** Now, in nanoseconds since the epoch; tests set a clock that makes every directory recent. */
+    static LongSupplier clock = () -> System.currentTimeMillis() * 1_000_000L;
+
+    /** For each of the directories at {@code recent} in {@code paths}, the names of what it holds. */
+    private static Map<String, Set<String>> namesIn(List<String> paths, List<Integer> recent) throws IOException {
+        Map<String, Set<String>> names = new HashMap<>();
+        for (int index : recent) {
+            if (index < 0 || index >= paths.size()) {
+                throw new CacheFormatException("a directory " + index + " of " + paths.size() + " paths");
+            }
+            names.put(paths.get(index), new HashSet<>());
+        }
+        for (String path : paths) {
+            int slash = path.lastIndexOf('/');
+            Set<String> siblings = path.isEmpty() ? null : names.get(slash < 0 ? "" : path.substring(0, slash));
+            if (siblings != null) {
+                siblings.add(path.substring(slash + 1));
+            }
+        }
+        return names;
+    }
+
+    /** The names of what {@code directory} holds; none when it cannot be read (the check then fails). */
+    private static Set<String> entriesOf(Path directory) {
+        Set<String> names = new HashSet<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            entries.forEach(entry -> names.add(entry.getFileName().toString()));
+        } catch (IOException | DirectoryIteratorException e) {
+            names.add("/unreadable"); // no entry has a slash in its name
+        }
+        return names;
     }
 
     /** A file's modification time as precisely as the file system keeps it. */
@@ -111,7 +169,8 @@ public final class RenderedSiteFile {
                 throw new CacheFormatException("the site in " + output + " is not the one the cache describes");
             }
             List<String> listed = in.readAll(CacheReader::readString);
-            for (String path : pathsOf(listed)) {
+            List<String> paths = pathsOf(listed);
+            for (String path : paths) {
                 long size = in.readLong();
                 long stamp = in.readLong();
                 BasicFileAttributes attributes;
@@ -126,6 +185,14 @@ public final class RenderedSiteFile {
                     // the site holds, so only a full build can.
                     throw new CacheFormatException("the files in " + output + " changed since the cache was written ("
                             + (path.isEmpty() ? "the site's directory" : path) + ")");
+                }
+            }
+            Map<String, Set<String>> recent = namesIn(paths, in.readAll(CacheReader::readInt));
+            for (Map.Entry<String, Set<String>> directory : recent.entrySet()) {
+                if (!entriesOf(output.resolve(directory.getKey())).equals(directory.getValue())) {
+                    throw new CacheFormatException("the files in " + output + " changed since the cache was written ("
+                            + (directory.getKey().isEmpty() ? "the site's directory" : directory.getKey())
+                            + " holds other entries)");
                 }
             }
             Set<String> files = new HashSet<>(listed);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,6 +210,34 @@ class BuildCacheTest {
         BuildResult result = build(request());
         assertThat(result.site().pages()).isEqualTo(allPages);
         assertSameAsFullBuild(result);
+    }
+
+    /**
+     * On a file system whose clock ticks in seconds, a file added in the tick the cache was written in leaves its
+     * directory's time as it was: the entries of such recent directories are compared by name.
+     */
+    @Test
+    void aFileAddedWithinTheTickOfARecentDirectoryIsFoundByItsEntries() throws IOException {
+        LongSupplier clock = RenderedSiteFile.clock;
+        RenderedSiteFile.clock = () -> 0; // every directory as recent as a coarse clock's tick
+        try {
+            editBody();
+            assertThat(build(request()).site().pages()).isEqualTo(2);
+            editBody();
+            assertThat(build(request()).site().pages()).as("the entries are as the cache says").isEqualTo(2);
+            Path directory = temp.resolve("site/incidents/INC-2025-03-14-001");
+            FileTime before = Files.getLastModifiedTime(directory);
+            Files.writeString(directory.resolve("notes.txt"), "added by hand\n");
+            Files.setLastModifiedTime(directory, before);
+            editBody();
+
+            BuildResult result = build(request());
+
+            assertThat(result.site().pages()).isEqualTo(allPages);
+            assertSameAsFullBuild(result);
+        } finally {
+            RenderedSiteFile.clock = clock;
+        }
     }
 
     @Test
