@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * incidents, and what the site holds. With it a new process rebuilds as the preview server does, parsing,
  * indexing and rendering only what an edit touched.
  *
- * <p>The directory holds one file per stage and {@value #BUILD} last, which says which request, which Hindsight
+ * <p>The directory holds one file per stage (the reports' with the changes since it was written whole beside it)
+ * and {@value #BUILD} last, which says which request, which Hindsight
  * and which other files (templates, linked files) the others belong to. A build removes {@value #BUILD} before it
  * touches the site and writes it again only once the site and every other file are written: a build that fails or
  * is killed half-way leaves no state behind, and the next one is a full build.
@@ -106,6 +107,10 @@ final class BuildCache {
             } catch (IOException | RuntimeException | InternalError e) {
                 incidents.completeExceptionally(e);
                 return null;
+            } catch (Error e) {
+                // Out of memory, say: the build fails, but the threads waiting for the incidents must not wait on.
+                incidents.completeExceptionally(e);
+                throw e;
             }
         } catch (IOException | RuntimeException | InternalError e) {
             return null; // the build is a full one and writes the cache anew
@@ -266,7 +271,8 @@ final class BuildCache {
         // Every write ends before this returns, failed or not: none may go on beside the next build's.
         List<Throwable> failures = writes.parallelStream().map(BuildCache::attempt).filter(Objects::nonNull).toList();
         if (!failures.isEmpty()) {
-            Throwable failure = failures.get(0);
+            // An Error (out of memory, say) from any write, before the first file-system complaint.
+            Throwable failure = failures.stream().filter(Error.class::isInstance).findFirst().orElse(failures.get(0));
             if (failure instanceof Error error) {
                 throw error; // out of memory, say: not a cache problem to shrug off
             }

@@ -120,8 +120,8 @@ public final class ReportCache {
 
     /**
      * Writes every entry to {@code file}, replacing it only once the new file is complete: a build stopped halfway
-     * leaves the previous cache (or none), never a partial one. Entries go in path order, so the same reports give
-     * the same bytes. Safe while a load runs; the file then holds each entry as it was before or after.
+     * leaves the previous cache (or none), never a partial one. Entries go in path order. Safe while a load runs;
+     * the file then holds each entry as it was before or after.
      *
      * <p>When this cache was restored from (or last saved whole to) {@code file} and few entries changed since,
      * only those are written, into {@link #changesOf the file beside it}, and {@code file} is left as it is:
@@ -129,7 +129,8 @@ public final class ReportCache {
      * the whole file they apply to, by a token both carry, so changes left beside an older or newer whole file
      * are never applied to it.
      *
-     * @throws IOException when the file cannot be written; {@code file} is then as it was
+     * @throws IOException when a file cannot be written (the one being written is then as it was) or the changes
+     *                     beside a new whole file cannot be removed (they name the replaced file's token: ignored)
      */
     public void save(Path file) throws IOException {
         SortedMap<String, Entry> sorted = snapshot();
@@ -158,9 +159,9 @@ public final class ReportCache {
             out.writeLong(token);
             writeEntries(out, sorted);
         });
+        whole = new Whole(file, token, sorted); // first: the file is in place, whatever happens to the changes
         // Changes beside it would name the replaced file's token and be ignored; removed, they cannot mislead.
         Files.deleteIfExists(changes);
-        whole = new Whole(file, token, sorted);
     }
 
     /** Where {@link #save} puts the entries changed since {@code file} was written whole. */

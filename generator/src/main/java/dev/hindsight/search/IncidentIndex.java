@@ -339,8 +339,8 @@ public final class IncidentIndex {
     }
 
     /**
-     * A directory in the heap of the files {@link #writeDirectory} wrote, each put into {@code byName} with its
-     * bytes; {@code read} holds the bytes read so far, in order, for the files written as a number.
+     * A directory in the heap of the files {@link #save} wrote for one directory, each put into {@code byName}
+     * with its bytes; {@code read} holds the bytes read so far, in order, for the files written as a number.
      */
     private static Directory readDirectory(CacheReader in, List<byte[]> read, Map<String, byte[]> byName)
             throws IOException {

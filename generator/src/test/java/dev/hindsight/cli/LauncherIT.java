@@ -45,6 +45,9 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("NO_COLOR");
+        // The JVM reports these on stderr ("Picked up ..."), which the tests read.
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
         if (javaOptions != null) {
             builder.environment().put("HINDSIGHT_JAVA_OPTS", javaOptions);
         }
