@@ -17,7 +17,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -53,6 +55,8 @@ final class OutputDirectory implements AutoCloseable {
     private final Path staging;
     private final boolean inPlace;
     private boolean committed;
+    /** The site paths written, replaced or removed so far (by several threads: pages render in parallel). */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     OutputDirectory(Path target) throws IOException {
         this.inPlace = false;
@@ -177,6 +181,7 @@ final class OutputDirectory implements AutoCloseable {
 
     /** Writes one file of the site, creating its directories. */
     void write(String sitePath, byte[] bytes) throws IOException {
+        written.add(sitePath);
         Path file = staging.resolve(sitePath).normalize();
         if (!file.startsWith(staging)) {
             throw new IOException("refusing to write outside the site: " + sitePath);
@@ -191,6 +196,7 @@ final class OutputDirectory implements AutoCloseable {
 
     /** Writes one file of the site as {@code content} produces it, without holding it in memory. */
     void write(String sitePath, ExtraFile.Content content) throws IOException {
+        written.add(sitePath);
         Path file = staging.resolve(sitePath).normalize();
         if (!file.startsWith(staging)) {
             throw new IOException("refusing to write outside the site: " + sitePath);
@@ -213,6 +219,7 @@ final class OutputDirectory implements AutoCloseable {
 
     /** Removes a file the site no longer has, and the directories it leaves empty. */
     void delete(String sitePath) throws IOException {
+        written.add(sitePath);
         Path file = staging.resolve(sitePath).normalize();
         if (!file.startsWith(staging) || file.equals(staging)) {
             throw new IOException("refusing to delete outside the site: " + sitePath);
@@ -229,6 +236,7 @@ final class OutputDirectory implements AutoCloseable {
     }
 
     void copy(Path source, String sitePath) throws IOException {
+        written.add(sitePath);
         Path file = staging.resolve(sitePath).normalize();
         if (!file.startsWith(staging)) {
             throw new IOException("refusing to write outside the site: " + sitePath);
@@ -239,6 +247,11 @@ final class OutputDirectory implements AutoCloseable {
         }
         Files.createDirectories(file.getParent());
         Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The site paths this build wrote, replaced or removed (in place: the only ones whose state it changed). */
+    Set<String> written() {
+        return written;
     }
 
     /** Swaps the finished site in. */

@@ -5,6 +5,7 @@ import dev.hindsight.kb.KnowledgeBase;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +22,13 @@ import java.util.Set;
  * @param extraDigests   a digest of each extra file given as bytes, to write only those that changed
  * @param attachments    by incident id, the linked files its page published
  * @param pageProblems   by page, what rendering it found (kept for the pages a rebuild does not render)
+ * @param checked        the size and time of each path of the site (its files and their directories) as the
+ *                       build cache found them, for the paths no build has written since; empty when not known
  */
 public record RenderedSite(Path output, SiteSettings settings, KnowledgeBase kb,
                            Map<String, List<RelatedLink>> related, Set<String> files, Map<String, String> extraDigests,
-                           Map<String, Set<Attachment>> attachments, Map<String, List<Diagnostic>> pageProblems) {
+                           Map<String, Set<Attachment>> attachments, Map<String, List<Diagnostic>> pageProblems,
+                           Map<String, PathState> checked) {
     /**
      * Takes the collections as they are, read-only, rather than copies: whoever makes one hands over collections
      * it never touches again (the site builder does; copying 40,000 entries for 10,000 reports was a tenth of a
@@ -36,5 +40,29 @@ public record RenderedSite(Path output, SiteSettings settings, KnowledgeBase kb,
         extraDigests = Collections.unmodifiableMap(extraDigests);
         attachments = Collections.unmodifiableMap(attachments);
         pageProblems = Collections.unmodifiableMap(pageProblems);
+        checked = Collections.unmodifiableMap(checked);
+    }
+
+    /** A path's size and modification time (in nanoseconds), as the build cache found them. */
+    public record PathState(long size, long stamp) {
+    }
+
+    /**
+     * {@link #checked} without the site paths in {@code written}, nor any directory holding one: writing, replacing
+     * or removing a file changes its directory's time, and making or removing a directory its parent's.
+     */
+    Map<String, PathState> checkedBut(Set<String> written) {
+        if (checked.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PathState> unchanged = new HashMap<>(checked);
+        unchanged.remove("");
+        for (String path : written) {
+            unchanged.remove(path);
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                unchanged.remove(path.substring(0, slash));
+            }
+        }
+        return unchanged;
     }
 }

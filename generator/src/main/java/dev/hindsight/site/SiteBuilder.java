@@ -255,7 +255,7 @@ public final class SiteBuilder {
             pages = writer.pages();
             output.commit();
             rendered = new RenderedSite(out.toAbsolutePath().normalize(), settings, kb, related, files, extraDigests,
-                    attachments, pageProblems);
+                    attachments, pageProblems, full ? Map.of() : previous.checkedBut(output.written()));
         } catch (OutputDirectory.LockedException e) {
             siteProblems.report(DiagnosticCode.OUTPUT_LOCKED, 0, 0, "the site was not written: " + e.getMessage(),
                     "wait for the other build to finish, or give this one another output directory");
