@@ -201,14 +201,13 @@ public final class IncidentIndex {
      * they fit together), so that a later process can {@link #restore} it and build on it.
      */
     public void save(Path file) throws IOException {
-        files(); // the joined index's files as arrays, which the site was written from
-        Map<String, IndexFile> joined = filesKnown();
+        Map<String, IndexFile> joined = joinedFiles(); // the arrays the site was written from
         // Joining copies each segment's files into the joined index as they are: a segment's file is written as
         // (a reference to) the joined index's array with the same bytes, found by its length and footer checksum
         // and compared, rather than read into a new array and hashed (25 MB for 10,000 reports).
-        Map<Long, List<byte[]>> joinedByChecksum = new HashMap<>();
+        Map<Long, List<IndexFile>> joinedByChecksum = new HashMap<>();
         joined.values().forEach(known -> joinedByChecksum.computeIfAbsent(known.checksum(), c -> new ArrayList<>())
-                .add(known.bytes()));
+                .add(known));
         CacheWriter.save(file, FILE_KIND, out -> {
             out.writeInt(segmentSize);
             List<Incident> incidents = new ArrayList<>();
@@ -242,7 +241,7 @@ public final class IncidentIndex {
     }
 
     /** A segment's file as the joined index's array of the same bytes, or as a new array when there is none. */
-    private static byte[] sameAsJoined(IndexInput in, Map<Long, List<byte[]>> joinedByChecksum, byte[] buffer)
+    private static byte[] sameAsJoined(IndexInput in, Map<Long, List<IndexFile>> joinedByChecksum, byte[] buffer)
             throws IOException {
         long checksum;
         try {
@@ -250,9 +249,9 @@ public final class IncidentIndex {
         } catch (IOException e) {
             checksum = -1; // no codec footer: no joined file has it either
         }
-        for (byte[] candidate : joinedByChecksum.getOrDefault(checksum, List.of())) {
-            if (candidate.length == in.length() && sameBytes(in, candidate, buffer)) {
-                return candidate;
+        for (IndexFile candidate : joinedByChecksum.getOrDefault(checksum, List.of())) {
+            if (sameFile(in, checksum, candidate, buffer)) {
+                return candidate.bytes();
             }
         }
         in.seek(0);
@@ -334,9 +333,6 @@ public final class IncidentIndex {
         });
     }
 
-    private synchronized Map<String, IndexFile> filesKnown() {
-        return files;
-    }
 
     /**
      * A directory in the heap of the files {@link #save} wrote for one directory, each put into {@code byName}
@@ -426,7 +422,14 @@ public final class IncidentIndex {
      * array: a rebuild compares 17 MB through a small buffer instead of allocating them again. The footer's
      * checksum tells most changed files apart without reading them.
      */
-    public synchronized Map<String, byte[]> files() {
+    public Map<String, byte[]> files() {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        joinedFiles().forEach((name, file) -> bytes.put(name, file.bytes()));
+        return bytes;
+    }
+
+    /** The joined index's files by name with their checksums, read (or taken from the previous index) once. */
+    private synchronized Map<String, IndexFile> joinedFiles() {
         if (files == null) {
             files = new LinkedHashMap<>();
             byte[] buffer = new byte[64 * 1024]; // one for all the comparisons: the index has hundreds of files
@@ -435,8 +438,7 @@ public final class IncidentIndex {
                     try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
                         long checksum = CodecUtil.retrieveChecksum(in);
                         IndexFile earlier = earlierFiles.get(name);
-                        if (earlier != null && earlier.bytes().length == in.length() && earlier.checksum() == checksum
-                                && sameBytes(in, earlier.bytes(), buffer)) {
+                        if (earlier != null && sameFile(in, checksum, earlier, buffer)) {
                             files.put(name, earlier);
                             continue;
                         }
@@ -449,8 +451,15 @@ public final class IncidentIndex {
             }
             earlierFiles = Map.of(); // the previous build's bytes are not needed any more
         }
-        Map<String, byte[]> bytes = new LinkedHashMap<>();
-        files.forEach((name, file) -> bytes.put(name, file.bytes()));
-        return bytes;
+        return files;
+    }
+
+    /**
+     * Whether the file {@code in} reads, whose footer gives {@code checksum}, holds {@code known}'s bytes: the length
+     * and checksum tell most files apart without reading them.
+     */
+    private static boolean sameFile(IndexInput in, long checksum, IndexFile known, byte[] buffer) throws IOException {
+        return known.bytes().length == in.length() && known.checksum() == checksum
+                && sameBytes(in, known.bytes(), buffer);
     }
 }
