@@ -56,13 +56,21 @@ public record RenderedSite(Path output, SiteSettings settings, KnowledgeBase kb,
             return Map.of();
         }
         Map<String, PathState> unchanged = new HashMap<>(checked);
-        unchanged.remove("");
         for (String path : written) {
-            unchanged.remove(path);
-            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-                unchanged.remove(path.substring(0, slash));
+            for (String changed = path; changed != null; changed = parentOf(changed)) {
+                unchanged.remove(changed);
             }
         }
+        unchanged.remove(""); // the site's directory, also when nothing was written
         return unchanged;
+    }
+
+    /** The site path of the directory holding {@code sitePath}: "" for the site's own; {@code null} for "". */
+    static String parentOf(String sitePath) {
+        if (sitePath.isEmpty()) {
+            return null;
+        }
+        int slash = sitePath.lastIndexOf('/');
+        return slash < 0 ? "" : sitePath.substring(0, slash);
     }
 }

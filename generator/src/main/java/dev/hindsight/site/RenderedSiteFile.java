@@ -49,20 +49,17 @@ public final class RenderedSiteFile {
             List<String> paths = pathsOf(files);
             List<Integer> recent = new ArrayList<>();
             for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
                 // A path no build wrote since the cache last checked it is as it was then: stat'ing the ~30,000
                 // paths of 10,000 reports again was the longest part of writing the cache after a rebuild.
-                RenderedSite.PathState state = site.checked().get(paths.get(i));
-                boolean directory;
+                RenderedSite.PathState state = site.checked().get(path);
                 if (state == null) {
-                    BasicFileAttributes attributes = Files.readAttributes(site.output().resolve(paths.get(i)),
-                            BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    state = new RenderedSite.PathState(attributes.size(), stamp(attributes));
-                    directory = attributes.isDirectory();
-                } else {
-                    directory = !site.files().contains(paths.get(i)) && !paths.get(i).equals(OutputDirectory.MARKER);
+                    state = stateOf(site.output().resolve(path));
                 }
                 out.writeLong(state.size());
                 out.writeLong(state.stamp());
+                // The paths are the site's files, the marker and the directories holding them.
+                boolean directory = !site.files().contains(path) && !path.equals(OutputDirectory.MARKER);
                 if (directory && tooRecent(state.stamp())) {
                     recent.add(i);
                 }
@@ -103,11 +100,10 @@ public final class RenderedSiteFile {
         paths.add("");
         paths.add(OutputDirectory.MARKER);
         for (String file : files) {
-            paths.add(file);
             // Parents are added with their own parents, so the first one already there ends the climb.
-            int slash = file.lastIndexOf('/');
-            while (slash > 0 && paths.add(file.substring(0, slash))) {
-                slash = file.lastIndexOf('/', slash - 1);
+            String path = file;
+            while (path != null && paths.add(path)) {
+                path = RenderedSite.parentOf(path);
             }
         }
         return List.copyOf(paths);
@@ -138,10 +134,10 @@ public final class RenderedSiteFile {
             names.put(paths.get(index), new HashSet<>());
         }
         for (String path : paths) {
-            int slash = path.lastIndexOf('/');
-            Set<String> siblings = path.isEmpty() ? null : names.get(slash < 0 ? "" : path.substring(0, slash));
+            String parent = RenderedSite.parentOf(path);
+            Set<String> siblings = parent == null ? null : names.get(parent);
             if (siblings != null) {
-                siblings.add(path.substring(slash + 1));
+                siblings.add(parent.isEmpty() ? path : path.substring(parent.length() + 1));
             }
         }
         return names;
@@ -158,9 +154,11 @@ public final class RenderedSiteFile {
         return names;
     }
 
-    /** A file's modification time as precisely as the file system keeps it. */
-    private static long stamp(BasicFileAttributes attributes) {
-        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    /** A path's size and modification time, as precisely as the file system keeps it (a link's own). */
+    private static RenderedSite.PathState stateOf(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return new RenderedSite.PathState(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -184,15 +182,15 @@ public final class RenderedSiteFile {
             for (String path : paths) {
                 long size = in.readLong();
                 long stamp = in.readLong();
-                checked.put(path, new RenderedSite.PathState(size, stamp));
-                BasicFileAttributes attributes;
+                RenderedSite.PathState state = new RenderedSite.PathState(size, stamp);
+                checked.put(path, state);
+                RenderedSite.PathState now;
                 try {
-                    attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
+                    now = stateOf(output.resolve(path));
                 } catch (IOException e) {
-                    attributes = null;
+                    now = null;
                 }
-                if (attributes == null || attributes.size() != size || stamp(attributes) != stamp) {
+                if (!state.equals(now)) {
                     // A file changed, added or removed since, by hand or by another tool: the cache cannot say what
                     // the site holds, so only a full build can.
                     throw new CacheFormatException("the files in " + output + " changed since the cache was written ("
