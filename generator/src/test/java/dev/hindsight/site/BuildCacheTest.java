@@ -84,10 +84,7 @@ class BuildCacheTest {
             Files.write(file, damaged);
             editBody();
 
-            BuildResult result = build(request());
-
-            assertThat(result.site().pages()).as("with %s damaged", cache.relativize(file)).isEqualTo(allPages);
-            assertSameAsFullBuild(result);
+            assertNextBuildIsFull("with %s damaged", cache.relativize(file));
         }
     }
 
@@ -119,10 +116,7 @@ class BuildCacheTest {
         Files.write(changes, bytes);
         editBody();
 
-        BuildResult result = build(request());
-
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
     @Test
@@ -131,9 +125,7 @@ class BuildCacheTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         editBody();
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
     @Test
@@ -151,9 +143,7 @@ class BuildCacheTest {
         editBody();
         SiteGeneration.run(request()); // the site now holds the edit; the cache still describes the one before
         editBody();
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
     @Test
@@ -161,9 +151,7 @@ class BuildCacheTest {
         // What a build killed while it changed the site leaves: the other files, but not the one that vouches for them.
         Files.delete(cache.resolve("build.bin"));
         editBody();
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
     @Test
@@ -191,12 +179,10 @@ class BuildCacheTest {
         Files.delete(temp.resolve("site/lessons/index.html"));
         Files.writeString(temp.resolve("site/CNAME"), "kb.example.com\n");
         editBody();
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
-    /** Found by the modification time of the directory each lands in: the check reads no directory's entries. */
+    /** Found by the modification time of the directory each lands in. */
     @ParameterizedTest
     @ValueSource(strings = {"CNAME", "incidents/INC-2025-03-14-001/notes.txt", "search/terms/extra.js", "drafts/"})
     void aFileOrDirectoryAddedToTheSiteMakesAFullBuild(String added) throws IOException {
@@ -207,9 +193,7 @@ class BuildCacheTest {
             Files.writeString(path, "added by hand\n");
         }
         editBody();
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
     /**
@@ -231,10 +215,7 @@ class BuildCacheTest {
             Files.setLastModifiedTime(directory, before);
             editBody();
 
-            BuildResult result = build(request());
-
-            assertThat(result.site().pages()).isEqualTo(allPages);
-            assertSameAsFullBuild(result);
+            assertNextBuildIsFull();
         } finally {
             RenderedSiteFile.clock = clock;
         }
@@ -247,9 +228,7 @@ class BuildCacheTest {
         editBody();
         assertThat(build(request()).site().pages()).isEqualTo(2);
         Files.write(page, before); // as a backup or another checkout puts it back
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull();
     }
 
     @Test
@@ -258,9 +237,7 @@ class BuildCacheTest {
         Files.writeString(report, Files.readString(report) + "\n见 [值班手册](_runbook.md)。\n");
         build(request());
         Files.writeString(reports.resolve("2025/_runbook.md"), "# 值班手册\n");
-        BuildResult result = build(request());
-        assertThat(result.site().pages()).as("another file beside the reports: a full build").isEqualTo(allPages);
-        assertSameAsFullBuild(result);
+        assertNextBuildIsFull("another file beside the reports: a full build");
     }
 
     @Test
@@ -282,9 +259,7 @@ class BuildCacheTest {
         }
         assertThat(cache.resolve("build.bin")).as("left as the other build would").exists();
         editBody();
-        BuildResult next = build(request());
-        assertThat(next.site().pages()).as("the cache no longer matches the site").isEqualTo(allPages);
-        assertSameAsFullBuild(next);
+        assertNextBuildIsFull("the cache no longer matches the site");
     }
 
     private BuildResult build(BuildRequest request) {
@@ -311,6 +286,17 @@ class BuildCacheTest {
 
     private BuildRequest request() {
         return new BuildRequest(reports, temp.resolve("site"), BuiltSite.LOAD, BuiltSite.settings());
+    }
+
+    /** Builds with the cache: it must be a full build, whose site is the same as one built without it. */
+    private void assertNextBuildIsFull() {
+        assertNextBuildIsFull("a full build");
+    }
+
+    private void assertNextBuildIsFull(String description, Object... args) {
+        BuildResult result = build(request());
+        assertThat(result.site().pages()).as(description, args).isEqualTo(allPages);
+        assertSameAsFullBuild(result);
     }
 
     private void assertSameAsFullBuild(BuildResult incremental) {
