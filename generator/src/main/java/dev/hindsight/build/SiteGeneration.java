@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -67,13 +69,6 @@ public final class SiteGeneration {
     record Generated(BuildResult result, IncidentIndex index, StaticSearchExport search, RelatedIncidents related) {
     }
 
-    /** What a build can leave for the next: filled phase by phase when kept (see {@code keep}). */
-    private static final class Reusable {
-        private IncidentIndex index;
-        private StaticSearchExport search;
-        private RelatedIncidents related;
-    }
-
     /**
      * Runs a build; given the previous build of the same request in this process ({@code null}: none), re-indexes
      * only the search segments and renders only the pages whose reports changed.
@@ -102,26 +97,53 @@ public final class SiteGeneration {
         // A one-off build keeps the search index and data on disk until they are copied into the site; a build
         // whose state the next one reuses keeps them in the heap, where the next build compares them.
         try (SpillDirectory spill = keep ? null : SpillDirectory.beside(request.output())) {
-            Reusable reusable = new Reusable();
-            if (keep) {
-                searchKept(kb, previous, extras, reusable, phases);
-            } else {
-                searchSpilled(kb, spill, extras, phases);
-            }
-            reusable.related = phases.run(BuildPhase.RELATED, () -> previous == null
+            IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> keep
+                    ? IncidentIndex.build(kb, previous == null ? null : previous.index())
+                    : IncidentIndex.buildOnDisk(kb, spill.file("index")));
+            // The related incidents need only the knowledge base. Writing the static search is one thread's work:
+            // they are found beside it, on the other cores, rather than after it.
+            CompletableFuture<RelatedIncidents> relating = beside("hindsight-related", () -> previous == null
                     ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb));
-            Map<String, List<RelatedLink>> related = links(reusable.related, previous);
+            StaticSearchExport search = phases.run(BuildPhase.STATIC_SEARCH, () -> keep
+                    ? exportKept(index, kb, previous, extras) : exportSpilled(index, kb, spill, extras));
+            // The phase's time is what is left to wait for once the static search is written.
+            RelatedIncidents similar = phases.run(BuildPhase.RELATED, () -> joined(relating));
+            Map<String, List<RelatedLink>> related = links(similar, previous);
             if (!keep) {
-                reusable.related = null; // rendering needs the memory
+                similar = null; // rendering needs the memory
             }
             SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
                     .build(kb, request.source(), request.output(), extras, related,
                             previous == null ? null : previous.site()));
-            return new Generated(new BuildResult(load, site), reusable.index, reusable.search, reusable.related);
+            return new Generated(new BuildResult(load, site), keep ? index : null, search, similar);
         } catch (UncheckedIOException e) {
             // The scratch directory beside the output could not be made or written (no such parent, no room left):
             // the same problem the site's own writing reports, reported the same way.
             return new Generated(new BuildResult(load, notWritten(request, e)), null, null, null);
+        }
+    }
+
+    /** {@code work} on a thread of its own, started now. */
+    private static <T> CompletableFuture<T> beside(String threadName, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true); // a build that fails before waiting for it must not keep the JVM alive
+            thread.start();
+        });
+    }
+
+    /** The result of {@code work}, or what it threw, as it threw it. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
@@ -132,38 +154,31 @@ public final class SiteGeneration {
         return new SiteResult(false, 0, problems.list());
     }
 
-    /** Indexes and exports the search data in the heap, taking what the previous build's left unchanged. */
-    private static void searchKept(KnowledgeBase kb, Previous previous, List<ExtraFile> extras, Reusable reusable,
-                                   Phases phases) {
-        reusable.index = phases.run(BuildPhase.SEARCH_INDEX,
-                () -> IncidentIndex.build(kb, previous == null ? null : previous.index()));
-        reusable.search = phases.run(BuildPhase.STATIC_SEARCH, () -> {
-            reusable.index.files().forEach((name, bytes) ->
-                    extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
-            StaticSearchExport data = previous == null
-                    ? StaticSearchExport.export(reusable.index.directory(), kb, INCIDENT_PAGE)
-                    : previous.search().update(reusable.index.directory(), kb);
-            data.files().forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
-            return data;
-        });
+    /** Exports the search data in the heap, taking what the previous build's left unchanged. */
+    private static StaticSearchExport exportKept(IncidentIndex index, KnowledgeBase kb, Previous previous,
+                                                 List<ExtraFile> extras) {
+        index.files().forEach((name, bytes) -> extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, bytes)));
+        StaticSearchExport data = previous == null
+                ? StaticSearchExport.export(index.directory(), kb, INCIDENT_PAGE)
+                : previous.search().update(index.directory(), kb);
+        data.files().forEach((path, bytes) -> extras.add(new ExtraFile(path, bytes)));
+        return data;
     }
 
     /**
-     * Indexes and exports the search data through {@code spill}: the site's files are copied from there when it is
-     * written, so that the heap holds neither the index (about 130 MB for 50,000 reports) nor the data files (240 MB).
+     * Exports the search data through {@code spill}: the site's files are copied from there when it is written, so
+     * that the heap holds neither the index (about 130 MB for 50,000 reports) nor the data files (240 MB).
      */
-    private static void searchSpilled(KnowledgeBase kb, SpillDirectory spill, List<ExtraFile> extras, Phases phases) {
-        IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> IncidentIndex.buildOnDisk(kb, spill.file("index")));
-        phases.run(BuildPhase.STATIC_SEARCH, () -> {
-            for (String name : index.fileNames()) {
-                extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, out -> index.copyFile(name, out)));
-            }
-            int metaAt = extras.size(); // meta.js comes first, as in a kept export, though it is written last
-            byte[] meta = StaticSearchExport.exportTo(index.directory(), kb, INCIDENT_PAGE,
-                    (path, bytes) -> extras.add(spill.spill(path, bytes)));
-            extras.add(metaAt, new ExtraFile(StaticSearchExport.META, meta));
-            return null;
-        });
+    private static StaticSearchExport exportSpilled(IncidentIndex index, KnowledgeBase kb, SpillDirectory spill,
+                                                    List<ExtraFile> extras) {
+        for (String name : index.fileNames()) {
+            extras.add(new ExtraFile(IncidentIndex.SITE_DIRECTORY + name, out -> index.copyFile(name, out)));
+        }
+        int metaAt = extras.size(); // meta.js comes first, as in a kept export, though it is written last
+        byte[] meta = StaticSearchExport.exportTo(index.directory(), kb, INCIDENT_PAGE,
+                (path, bytes) -> extras.add(spill.spill(path, bytes)));
+        extras.add(metaAt, new ExtraFile(StaticSearchExport.META, meta));
+        return null; // nothing kept for a next build
     }
 
     /** What a build in this process left for the next one. */
