@@ -36,12 +36,19 @@ public final class ModelJson implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private final JsonGenerator json;
 
+    /** JSON for people to read (what the command line prints): indented, a key and its value on one line. */
     public ModelJson(Writer out) throws IOException {
+        this(out, true);
+    }
+
+    private ModelJson(Writer out, boolean indented) throws IOException {
         json = FACTORY.createGenerator(out);
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-        pretty.indentArraysWith(new DefaultIndenter("  ", "\n"));
-        json.setPrettyPrinter(pretty);
+        if (indented) {
+            DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            pretty.indentArraysWith(new DefaultIndenter("  ", "\n"));
+            json.setPrettyPrinter(pretty);
+        }
     }
 
     /** {@code {"incidents": [...], "diagnostics": [...]}}: what {@code dump} prints. */
@@ -85,10 +92,14 @@ public final class ModelJson implements AutoCloseable {
         void write(ModelJson json) throws IOException;
     }
 
-    /** A whole JSON file streamed into {@code out}: the document, a final newline, UTF-8. */
+    /**
+     * A whole JSON file streamed into {@code out}: the document without indentation, a final newline, UTF-8. The
+     * files are for programs: indented, incidents.json and actions.json of 10,000 reports were 162 MB rather than
+     * 105 MB, and the pretty printer was in a quarter of the profile samples of their writing.
+     */
     static void file(Document document, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        try (ModelJson json = new ModelJson(writer)) {
+        try (ModelJson json = new ModelJson(writer, false)) {
             json.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             document.write(json);
         }

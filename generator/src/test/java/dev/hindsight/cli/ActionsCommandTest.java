@@ -60,6 +60,6 @@ class ActionsCommandTest {
 
     @Test
     void printsJsonOfTheFilteredItems() {
-        assertThat(run("--overdue", "--format", "json")).contains("\"overdue\" : " + TRACKER.overdue().size());
+        assertThat(run("--overdue", "--format", "json")).contains("\"overdue\":" + TRACKER.overdue().size());
     }
 }

@@ -55,11 +55,11 @@ class ActionsJsonTest {
     @Test
     void completionRateIsANumberWithOneDecimal() {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(text).containsPattern("\"completionRate\" : \\d+\\.\\d\\n");
+        assertThat(text).containsPattern("\"completionRate\":\\d+\\.\\d}");
 
         KnowledgeBase empty = new KnowledgeBase(List.of(), LocalDate.of(2026, 11, 25));
         String none = new String(new ActionsJson().render(empty, SampleKnowledgeBase.ENGLISH), StandardCharsets.UTF_8);
-        assertThat(none).contains("\"completionRate\" : 0.0\n");
+        assertThat(none).contains("\"completionRate\":0.0}");
         assertThat(JsonTree.object(none.getBytes(StandardCharsets.UTF_8)).get("items")).isEqualTo(List.of());
     }
 
