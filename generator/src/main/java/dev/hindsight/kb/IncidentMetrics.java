@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The figures of the metrics page for a set of incidents (all of them, one year's, one service's): how
@@ -27,6 +30,7 @@ import java.util.function.Function;
  * say so. Computed once per page; every list is in a fixed order.
  */
 public final class IncidentMetrics {
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private final List<Incident> incidents;
     private final ActionTracker tracker;
     private final YearMonth firstMonth;
@@ -176,12 +180,17 @@ public final class IncidentMetrics {
     private List<RankedCount> top(Function<Incident, List<String>> valuesOf, int limit) {
         Map<String, String> spelling = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        // A few hundred distinct values recur across thousands of incidents (and 50 metrics pages): each is keyed once.
+        Map<String, String> keys = new HashMap<>();
+        Set<String> ofIncident = new HashSet<>();
         for (Incident incident : incidents) {
-            for (String key : valuesOf.apply(incident).stream().map(IncidentMetrics::key).distinct().toList()) {
-                counts.merge(key, 1, Integer::sum);
-            }
+            ofIncident.clear();
             for (String value : valuesOf.apply(incident)) {
-                spelling.putIfAbsent(key(value), value.strip());
+                String key = keys.computeIfAbsent(value, IncidentMetrics::key);
+                if (ofIncident.add(key)) {
+                    counts.merge(key, 1, Integer::sum);
+                }
+                spelling.putIfAbsent(key, value.strip());
             }
         }
         return counts.entrySet().stream()
@@ -195,7 +204,7 @@ public final class IncidentMetrics {
 
     /** Case and runs of white space do not make two values different. */
     private static String key(String value) {
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITE_SPACE.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static YearMonth month(Incident incident) {

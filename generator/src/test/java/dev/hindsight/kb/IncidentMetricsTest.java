@@ -130,7 +130,7 @@ class IncidentMetricsTest {
                 new RankedCount("cache", 1));
         assertThat(all.topTags(10)).containsExactly(new RankedCount("deploy", 3), new RankedCount("capacity", 2));
         // "alert too late" (MET-1, MET-6) and "Alert  too late" (MET-5) are one factor; so are "No canary"
-        // (MET-1) and "no canary" (MET-2).
+        // (MET-1) and "no canary" (MET-2). MET-6 lists it twice, the second time as "Alert too late": counted once.
         assertThat(all.topContributingFactors(10)).containsExactly(new RankedCount("alert too late", 3),
                 new RankedCount("no canary", 2), new RankedCount("single replica", 1));
         assertThat(all.topServices(2)).hasSize(2);
