@@ -57,6 +57,11 @@ final class OutputDirectory implements AutoCloseable {
     private boolean committed;
     /** The site paths written, replaced or removed so far (by several threads: pages render in parallel). */
     private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /**
+     * Directories this build made or found: asking for a file's directory again costs two system calls (a failing
+     * mkdir and a stat), 20,000 of them for 10,000 reports, whose 9,700 search data files share three directories.
+     */
+    private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
     OutputDirectory(Path target) throws IOException {
         this.inPlace = false;
@@ -186,7 +191,7 @@ final class OutputDirectory implements AutoCloseable {
         if (!file.startsWith(staging)) {
             throw new IOException("refusing to write outside the site: " + sitePath);
         }
-        Files.createDirectories(file.getParent());
+        createParent(file);
         if (inPlace) {
             write(sitePath, out -> out.write(bytes));
         } else {
@@ -201,7 +206,7 @@ final class OutputDirectory implements AutoCloseable {
         if (!file.startsWith(staging)) {
             throw new IOException("refusing to write outside the site: " + sitePath);
         }
-        Files.createDirectories(file.getParent());
+        createParent(file);
         // In place, a reader (the preview's browser) must see the old file or the new one, never half of one.
         Path written = inPlace ? file.resolveSibling("." + file.getFileName() + ".new-" + UUID.randomUUID()) : file;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 64 * 1024)) {
@@ -214,6 +219,14 @@ final class OutputDirectory implements AutoCloseable {
         }
         if (inPlace) {
             Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void createParent(Path file) throws IOException {
+        Path directory = file.getParent();
+        if (!made.contains(directory)) {
+            Files.createDirectories(directory);
+            made.add(directory);
         }
     }
 
@@ -232,6 +245,7 @@ final class OutputDirectory implements AutoCloseable {
                 }
             }
             Files.delete(dir);
+            made.remove(dir);
         }
     }
 
@@ -245,7 +259,7 @@ final class OutputDirectory implements AutoCloseable {
             write(sitePath, out -> Files.copy(source, out));
             return;
         }
-        Files.createDirectories(file.getParent());
+        createParent(file);
         Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
