@@ -102,12 +102,12 @@ public final class SiteGeneration {
                     : IncidentIndex.buildOnDisk(kb, spill.file("index")));
             // The related incidents need only the knowledge base. Writing the static search is one thread's work:
             // they are found beside it, on the other cores, rather than after it.
-            CompletableFuture<RelatedIncidents> relating = beside("hindsight-related", () -> previous == null
+            Beside<RelatedIncidents> relating = new Beside<>("hindsight-related", () -> previous == null
                     ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb));
             StaticSearchExport search = phases.run(BuildPhase.STATIC_SEARCH, () -> keep
                     ? exportKept(index, kb, previous, extras) : exportSpilled(index, kb, spill, extras));
             // The phase's time is what is left to wait for once the static search is written.
-            RelatedIncidents similar = phases.run(BuildPhase.RELATED, () -> joined(relating));
+            RelatedIncidents similar = phases.run(BuildPhase.RELATED, relating::take);
             Map<String, List<RelatedLink>> related = links(similar, previous);
             if (!keep) {
                 similar = null; // rendering needs the memory
@@ -123,27 +123,36 @@ public final class SiteGeneration {
         }
     }
 
-    /** {@code work} on a thread of its own, started now. */
-    private static <T> CompletableFuture<T> beside(String threadName, Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true); // a build that fails before waiting for it must not keep the JVM alive
-            thread.start();
-        });
-    }
+    /**
+     * Work on a thread of its own, started when made, whose result is taken once. Taking it lets go of it here: the
+     * related incidents of 50,000 reports are 100+ MB that a one-off build's rendering needs.
+     */
+    private static final class Beside<T> {
+        private CompletableFuture<T> work;
 
-    /** The result of {@code work}, or what it threw, as it threw it. */
-    private static <T> T joined(CompletableFuture<T> work) {
-        try {
-            return work.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+        Beside(String threadName, Supplier<T> work) {
+            this.work = CompletableFuture.supplyAsync(work, task -> {
+                Thread thread = new Thread(task, threadName);
+                thread.setDaemon(true); // a build that fails before taking the result must not keep the JVM alive
+                thread.start();
+            });
+        }
+
+        /** The result, or what the work threw, as it threw it. */
+        T take() {
+            CompletableFuture<T> taken = work;
+            work = null;
+            try {
+                return taken.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 
