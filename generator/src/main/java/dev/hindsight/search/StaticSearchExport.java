@@ -36,6 +36,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The data of the browser's search engine ({@code search.js}), exported from the Lucene index's own terms,
@@ -67,6 +68,8 @@ public final class StaticSearchExport {
     static final int DOCS_PER_CHUNK = 10;
     /** The shard count is the smallest power of two that keeps the average shard below this. */
     static final int TARGET_SHARD_BYTES = 4096;
+    /** How many data files are made at once before they are put in order (see {@link #putAll}). */
+    private static final int BATCH = 512;
     /** Summaries longer than this (in code points) are cut for snippets. */
     static final int SUMMARY_LIMIT = 300;
     /** The filters: the taxonomy each reads and its name in the engine and the URL. */
@@ -105,8 +108,6 @@ public final class StaticSearchExport {
     /** The data files (all but meta.js) by site path, kept in the engine's order: files() and version() walk it. */
     private final TreeMap<String, DataFile> data = new TreeMap<>(FILE_ORDER);
     private byte[] meta;
-    /** Every file's text is written into this one buffer: shards run to tens of kB, and an update writes hundreds. */
-    private final StringBuilder text = new StringBuilder();
 
     /**
      * A data file's bytes ({@code null} once given to the sink), with what {@link #version()} hashes of it: its path's
@@ -157,10 +158,8 @@ public final class StaticSearchExport {
             export.indexShards();
             export.writeShards(allShards(export.shards));
             int chunks = chunks(kb);
-            for (int chunk = 0; chunk < chunks; chunk++) {
-                export.writeDocChunk(chunk, chunks);
-            }
-            FACET_KINDS.keySet().forEach(export::writeFacet);
+            export.writeDocChunks(IntStream.range(0, chunks).boxed().toList(), chunks);
+            export.writeFacets(FACET_KINDS.keySet());
             export.writeMeta();
             return export;
         } catch (IOException e) {
@@ -204,14 +203,10 @@ public final class StaticSearchExport {
             kb = edited;
             writeShardsOf(terms);
             int chunks = chunks(edited);
-            for (int chunk : changed.stream().map(doc -> doc / DOCS_PER_CHUNK).distinct().toList()) {
-                writeDocChunk(chunk, chunks);
-            }
-            FACET_KINDS.forEach((name, kind) -> {
-                if (!sameFacet(previous.taxonomy(kind), edited.taxonomy(kind))) {
-                    writeFacet(name);
-                }
-            });
+            writeDocChunks(changed.stream().map(doc -> doc / DOCS_PER_CHUNK).distinct().toList(), chunks);
+            writeFacets(FACET_KINDS.entrySet().stream()
+                    .filter(facet -> !sameFacet(previous.taxonomy(facet.getValue()), edited.taxonomy(facet.getValue())))
+                    .map(Map.Entry::getKey).toList());
             writeMeta();
             return this;
         } catch (IOException e) {
@@ -320,18 +315,36 @@ public final class StaticSearchExport {
     }
 
     private static List<Integer> allShards(int count) {
-        return java.util.stream.IntStream.range(0, count).boxed().toList();
+        return IntStream.range(0, count).boxed().toList();
     }
 
     private static int fileGroup(String path) {
         return path.startsWith(TERMS) ? 0 : path.startsWith(DOCS) ? 1 : 2;
     }
 
-    private void put(String path, byte[] bytes) {
-        if (sink != null) {
-            sink.accept(path, bytes);
+    /** A data file to write: its site path, and its script's kind, key and data (see {@link #script}). */
+    private record Planned(String path, String kind, String key, Consumer<StringBuilder> data) {
+    }
+
+    /**
+     * Writes the files, made a batch at a time on all cores (the text and digest of every shard), then put in
+     * their order, so that the sink sees the same sequence however they were scheduled. The batches bound what is
+     * held at once: a 50,000-report export's shards are about 90 MB.
+     */
+    private void putAll(List<Planned> files) {
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<Planned> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            List<byte[]> made = batch.parallelStream()
+                    .map(file -> script(new StringBuilder(), file.kind(), file.key(), file.data())).toList();
+            List<byte[]> digests = made.parallelStream().map(StaticSearchExport::sha256).toList();
+            for (int i = 0; i < batch.size(); i++) {
+                String path = batch.get(i).path();
+                if (sink != null) {
+                    sink.accept(path, made.get(i));
+                }
+                data.put(path, new DataFile(utf8(path), sink == null ? made.get(i) : null, digests.get(i)));
+            }
         }
-        data.put(path, new DataFile(utf8(path), sink == null ? bytes : null, sha256(bytes)));
     }
 
     private static int shardCount(long bytes) {
@@ -420,34 +433,36 @@ public final class StaticSearchExport {
 
     /** Writes the given term shards again from their terms' postings. */
     private void writeShards(Collection<Integer> which) {
-        for (int shard : which) {
-            List<String> terms = shardTerms.get(shard);
-            put(TERMS + number(shard, shards) + ".js", script("terms", String.valueOf(shard), out -> {
-                out.append('{');
-                for (int i = 0; i < terms.size(); i++) {
-                    out.append(i > 0 ? ",\n" : "\n");
-                    // Postings are VarintText, which needs no escaping: appended as they are, not copied first.
-                    JsText.string(out, terms.get(i)).append(":\"").append(postings.terms().get(terms.get(i)))
-                            .append('"');
-                }
-                out.append(terms.isEmpty() ? "}" : "\n}");
-            }));
+        putAll(which.stream().map(shard -> new Planned(TERMS + number(shard, shards) + ".js", "terms",
+                String.valueOf(shard), out -> shardData(out, shardTerms.get(shard)))).toList());
+    }
+
+    private void shardData(StringBuilder out, List<String> terms) {
+        out.append('{');
+        for (int i = 0; i < terms.size(); i++) {
+            out.append(i > 0 ? ",\n" : "\n");
+            // Postings are VarintText, which needs no escaping: appended as they are, not copied first.
+            JsText.string(out, terms.get(i)).append(":\"").append(postings.terms().get(terms.get(i))).append('"');
         }
+        out.append(terms.isEmpty() ? "}" : "\n}");
     }
 
-    private void writeDocChunk(int chunk, int chunks) {
-        put(DOCS + number(chunk, chunks) + ".js", script("docs", String.valueOf(chunk),
-                out -> docChunk(out, kb.incidents(), chunk, pageOf)));
+    private void writeDocChunks(List<Integer> which, int chunks) {
+        List<Incident> incidents = kb.incidents();
+        putAll(which.stream().map(chunk -> new Planned(DOCS + number(chunk, chunks) + ".js", "docs",
+                String.valueOf(chunk), out -> docChunk(out, incidents, chunk, pageOf))).toList());
     }
 
-    private void writeFacet(String name) {
-        put(FACETS + name + ".js", script("facets", JsText.string(name), out -> facet(out, kb, FACET_KINDS.get(name))));
+    private void writeFacets(Collection<String> names) {
+        KnowledgeBase facetsOf = kb;
+        putAll(names.stream().map(name -> new Planned(FACETS + name + ".js", "facets", JsText.string(name),
+                out -> facet(out, facetsOf, FACET_KINDS.get(name)))).toList());
     }
 
     /** meta.js: after the data files, whose digest is its version. */
     private void writeMeta() {
         String version = version();
-        meta = script("meta", "0", out -> meta(out, postings.statistics(), kb.incidents().size(), shards, chunks(kb),
+        meta = script(new StringBuilder(), "meta", "0", out -> meta(out, postings.statistics(), kb.incidents().size(), shards, chunks(kb),
                 version));
     }
 
@@ -599,9 +614,8 @@ public final class StaticSearchExport {
         }
     }
 
-    /** A script handing the data, which {@code data} appends, to the loader. */
-    private byte[] script(String kind, String key, Consumer<StringBuilder> data) {
-        text.setLength(0);
+    /** A script handing the data, which {@code data} appends, to the loader; written into {@code text}. */
+    private static byte[] script(StringBuilder text, String kind, String key, Consumer<StringBuilder> data) {
         text.append("HindsightSearch.load(\"").append(kind).append("\",").append(key).append(',');
         data.accept(text);
         return text.append(");\n").toString().getBytes(StandardCharsets.UTF_8);
