@@ -102,12 +102,15 @@ public final class SiteGeneration {
                     : IncidentIndex.buildOnDisk(kb, spill.file("index")));
             // The related incidents need only the knowledge base. Writing the static search is one thread's work:
             // they are found beside it, on the other cores, rather than after it.
-            Beside<RelatedIncidents> relating = new Beside<>("hindsight-related", () -> previous == null
-                    ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb));
-            StaticSearchExport search = phases.run(BuildPhase.STATIC_SEARCH, () -> keep
-                    ? exportKept(index, kb, previous, extras) : exportSpilled(index, kb, spill, extras));
-            // The phase's time is what is left to wait for once the static search is written.
-            RelatedIncidents similar = phases.run(BuildPhase.RELATED, relating::take);
+            StaticSearchExport search;
+            RelatedIncidents similar;
+            try (Beside<RelatedIncidents> relating = new Beside<>("hindsight-related", () -> previous == null
+                    ? RelatedIncidents.find(kb, RELATED_PER_INCIDENT) : previous.related().update(kb))) {
+                search = phases.run(BuildPhase.STATIC_SEARCH, () -> keep
+                        ? exportKept(index, kb, previous, extras) : exportSpilled(index, kb, spill, extras));
+                // The phase's time is what is left to wait for once the static search is written.
+                similar = phases.run(BuildPhase.RELATED, relating::take);
+            }
             Map<String, List<RelatedLink>> related = links(similar, previous);
             if (!keep) {
                 similar = null; // rendering needs the memory
@@ -125,9 +128,12 @@ public final class SiteGeneration {
 
     /**
      * Work on a thread of its own, started when made, whose result is taken once. Taking it lets go of it here: the
-     * related incidents of 50,000 reports are 100+ MB that a one-off build's rendering needs.
+     * related incidents of 50,000 reports are 100+ MB that a one-off build's rendering needs. Closed without being
+     * taken (the work beside it failed), it waits for the work to end, so that a failing build leaves no thread
+     * behind to compete with the next (the preview server rebuilds in the same JVM); its result or failure is then
+     * of no use.
      */
-    private static final class Beside<T> {
+    private static final class Beside<T> implements AutoCloseable {
         private CompletableFuture<T> work;
 
         Beside(String threadName, Supplier<T> work) {
@@ -136,6 +142,14 @@ public final class SiteGeneration {
                 thread.setDaemon(true); // a build that fails before taking the result must not keep the JVM alive
                 thread.start();
             });
+        }
+
+        @Override
+        public void close() {
+            if (work != null) {
+                work.handle((result, failure) -> null).join();
+                work = null;
+            }
         }
 
         /** The result, or what the work threw, as it threw it. */

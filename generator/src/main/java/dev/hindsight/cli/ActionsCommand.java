@@ -41,7 +41,8 @@ final class ActionsCommand implements Callable<Integer> {
     boolean overdue;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text (the report, or a list when filtered), csv or json. Default: text.")
+            description = "text (the report, or a list when filtered), csv or json (as actions.json holds it: "
+                    + "unindented; pipe it through jq to read it). Default: text.")
     Format format = Format.text;
 
     @Option(names = "--locale", paramLabel = "LOCALE", description = "Language of the text report: en or zh-CN.")

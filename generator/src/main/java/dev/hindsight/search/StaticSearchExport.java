@@ -128,7 +128,7 @@ public final class StaticSearchExport {
      * The engine's data files, site path → bytes.
      *
      * @param index  the index {@link IncidentIndex#build} made of {@code kb}
-     * @param pageOf an incident's page, relative to the site root
+     * @param pageOf an incident's page, relative to the site root; called on several threads at once
      */
     public static Map<String, byte[]> files(Directory index, KnowledgeBase kb, Function<Incident, String> pageOf) {
         return export(index, kb, pageOf).files();
@@ -335,7 +335,7 @@ public final class StaticSearchExport {
         for (int from = 0; from < files.size(); from += BATCH) {
             List<Planned> batch = files.subList(from, Math.min(files.size(), from + BATCH));
             List<byte[]> made = batch.parallelStream()
-                    .map(file -> script(new StringBuilder(), file.kind(), file.key(), file.data())).toList();
+                    .map(file -> script(new StringBuilder(8192), file.kind(), file.key(), file.data())).toList();
             List<byte[]> digests = made.parallelStream().map(StaticSearchExport::sha256).toList();
             for (int i = 0; i < batch.size(); i++) {
                 String path = batch.get(i).path();

@@ -230,7 +230,10 @@ final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    /** Removes a file the site no longer has, and the directories it leaves empty. */
+    /**
+     * Removes a file the site no longer has, and the directories it leaves empty. Called after every write of the
+     * build (never beside one): a write could otherwise take a directory for made that is being removed.
+     */
     void delete(String sitePath) throws IOException {
         written.add(sitePath);
         Path file = staging.resolve(sitePath).normalize();
