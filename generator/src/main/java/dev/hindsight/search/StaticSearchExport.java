@@ -334,15 +334,18 @@ public final class StaticSearchExport {
     private void putAll(List<Planned> files) {
         for (int from = 0; from < files.size(); from += BATCH) {
             List<Planned> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            List<byte[]> made = batch.parallelStream()
-                    .map(file -> script(new StringBuilder(8192), file.kind(), file.key(), file.data())).toList();
-            List<byte[]> digests = made.parallelStream().map(StaticSearchExport::sha256).toList();
+            List<DataFile> made = batch.parallelStream().map(file -> {
+                byte[] bytes = script(new StringBuilder(8192), file.kind(), file.key(), file.data());
+                return new DataFile(utf8(file.path()), bytes, sha256(bytes));
+            }).toList();
             for (int i = 0; i < batch.size(); i++) {
                 String path = batch.get(i).path();
+                DataFile file = made.get(i);
                 if (sink != null) {
-                    sink.accept(path, made.get(i));
+                    sink.accept(path, file.bytes());
+                    file = new DataFile(file.path(), null, file.sha256()); // the sink keeps the bytes
                 }
-                data.put(path, new DataFile(utf8(path), sink == null ? made.get(i) : null, digests.get(i)));
+                data.put(path, file);
             }
         }
     }
@@ -454,16 +457,15 @@ public final class StaticSearchExport {
     }
 
     private void writeFacets(Collection<String> names) {
-        KnowledgeBase facetsOf = kb;
         putAll(names.stream().map(name -> new Planned(FACETS + name + ".js", "facets", JsText.string(name),
-                out -> facet(out, facetsOf, FACET_KINDS.get(name)))).toList());
+                out -> facet(out, kb, FACET_KINDS.get(name)))).toList());
     }
 
     /** meta.js: after the data files, whose digest is its version. */
     private void writeMeta() {
         String version = version();
-        meta = script(new StringBuilder(), "meta", "0", out -> meta(out, postings.statistics(), kb.incidents().size(), shards, chunks(kb),
-                version));
+        meta = script(new StringBuilder(), "meta", "0",
+                out -> meta(out, postings.statistics(), kb.incidents().size(), shards, chunks(kb), version));
     }
 
     /**
