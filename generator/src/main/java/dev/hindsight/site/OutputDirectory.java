@@ -186,11 +186,7 @@ final class OutputDirectory implements AutoCloseable {
 
     /** Writes one file of the site, creating its directories. */
     void write(String sitePath, byte[] bytes) throws IOException {
-        written.add(sitePath);
-        Path file = staging.resolve(sitePath).normalize();
-        if (!file.startsWith(staging)) {
-            throw new IOException("refusing to write outside the site: " + sitePath);
-        }
+        Path file = fileOf(sitePath, "write");
         createParent(file);
         if (inPlace) {
             write(sitePath, out -> out.write(bytes));
@@ -201,11 +197,7 @@ final class OutputDirectory implements AutoCloseable {
 
     /** Writes one file of the site as {@code content} produces it, without holding it in memory. */
     void write(String sitePath, ExtraFile.Content content) throws IOException {
-        written.add(sitePath);
-        Path file = staging.resolve(sitePath).normalize();
-        if (!file.startsWith(staging)) {
-            throw new IOException("refusing to write outside the site: " + sitePath);
-        }
+        Path file = fileOf(sitePath, "write");
         createParent(file);
         // In place, a reader (the preview's browser) must see the old file or the new one, never half of one.
         Path written = inPlace ? file.resolveSibling("." + file.getFileName() + ".new-" + UUID.randomUUID()) : file;
@@ -222,6 +214,16 @@ final class OutputDirectory implements AutoCloseable {
         }
     }
 
+    /** {@code sitePath}'s file in the directory being written, recorded as this build's; never one outside it. */
+    private Path fileOf(String sitePath, String verb) throws IOException {
+        written.add(sitePath);
+        Path file = staging.resolve(sitePath).normalize();
+        if (!file.startsWith(staging)) {
+            throw new IOException("refusing to " + verb + " outside the site: " + sitePath);
+        }
+        return file;
+    }
+
     private void createParent(Path file) throws IOException {
         Path directory = file.getParent();
         if (!made.contains(directory)) {
@@ -235,9 +237,8 @@ final class OutputDirectory implements AutoCloseable {
      * build (never beside one): a write could otherwise take a directory for made that is being removed.
      */
     void delete(String sitePath) throws IOException {
-        written.add(sitePath);
-        Path file = staging.resolve(sitePath).normalize();
-        if (!file.startsWith(staging) || file.equals(staging)) {
+        Path file = fileOf(sitePath, "delete");
+        if (file.equals(staging)) {
             throw new IOException("refusing to delete outside the site: " + sitePath);
         }
         Files.deleteIfExists(file);
@@ -253,11 +254,7 @@ final class OutputDirectory implements AutoCloseable {
     }
 
     void copy(Path source, String sitePath) throws IOException {
-        written.add(sitePath);
-        Path file = staging.resolve(sitePath).normalize();
-        if (!file.startsWith(staging)) {
-            throw new IOException("refusing to write outside the site: " + sitePath);
-        }
+        Path file = fileOf(sitePath, "write");
         if (inPlace) {
             write(sitePath, out -> Files.copy(source, out));
             return;
