@@ -14,6 +14,7 @@ import dev.hindsight.search.RelatedIncidents;
 import dev.hindsight.search.StaticSearchExport;
 import dev.hindsight.site.ExtraFile;
 import dev.hindsight.site.RelatedLink;
+import dev.hindsight.site.RenderedBodies;
 import dev.hindsight.site.RenderedSite;
 import dev.hindsight.site.SiteBuilder;
 import dev.hindsight.site.SitePaths;
@@ -82,8 +83,9 @@ public final class SiteGeneration {
     static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache,
                               Supplier<Previous> previousBuild, boolean keep) {
         Phases phases = new Phases(listener);
+        RenderedBodies bodies = RenderedBodies.of(request.site());
         LoadResult load = phases.run(BuildPhase.LOAD,
-                () -> new ReportLoader(request.load(), cache).load(request.source()));
+                () -> new ReportLoader(request.load(), cache, bodies::parsed).load(request.source()));
         if (!load.complete()) {
             // the previous site stays
             return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null, null, null);
@@ -115,7 +117,7 @@ public final class SiteGeneration {
             if (!keep) {
                 similar = null; // rendering needs the memory
             }
-            SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site())
+            SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site(), bodies)
                     .build(kb, request.source(), request.output(), extras, related,
                             previous == null ? null : previous.site()));
             return new Generated(new BuildResult(load, site), keep ? index : null, search, similar);

@@ -15,7 +15,7 @@ import dev.hindsight.model.IncidentTimes;
 import dev.hindsight.model.Lesson;
 import dev.hindsight.model.LessonKind;
 import dev.hindsight.model.Link;
-import dev.hindsight.model.MarkdownText;
+import dev.hindsight.model.DeflatedText;
 import dev.hindsight.model.Priority;
 import dev.hindsight.model.ReportSource;
 import dev.hindsight.model.ReportStatus;
@@ -271,7 +271,7 @@ final class IncidentCodec {
     private static ReportSource readSource(CacheReader in) throws IOException {
         String path = in.readString();
         ReportStyle style = in.readEnum(REPORT_STYLES);
-        MarkdownText body = MarkdownText.ofDeflated(in.readBytes(), in.readInt());
+        DeflatedText body = DeflatedText.ofDeflated(in.readBytes(), in.readInt());
         return new ReportSource(path, style, body, in.readInt(), readList(in, IncidentCodec::readSection));
     }
 

@@ -47,13 +47,16 @@ final class MarkdownBody {
         }
     }
 
+    private final Node document;
     private final List<Node> blocks;
     private final List<Section> outline;
     /** For each outline entry, the index in {@link #blocks} of its heading. */
     private final List<Integer> headingIndexes;
     private final int firstLine;
 
-    private MarkdownBody(List<Node> blocks, List<Section> outline, List<Integer> headingIndexes, int firstLine) {
+    private MarkdownBody(Node document, List<Node> blocks, List<Section> outline, List<Integer> headingIndexes,
+                         int firstLine) {
+        this.document = document;
         this.blocks = blocks;
         this.outline = outline;
         this.headingIndexes = headingIndexes;
@@ -89,7 +92,7 @@ final class MarkdownBody {
                 indexes.add(i);
             }
         }
-        return new MarkdownBody(blocks, outline, indexes, firstLine);
+        return new MarkdownBody(document, blocks, outline, indexes, firstLine);
     }
 
     /** Walks the tree without recursion, so that the check itself cannot overflow. */
@@ -109,6 +112,11 @@ final class MarkdownBody {
                 depths.push(depth + 1);
             }
         }
+    }
+
+    /** The whole tree, for the {@link BodyListener} once the readers are done with it. */
+    Node document() {
+        return document;
     }
 
     List<Section> outline() {

@@ -37,7 +37,15 @@ public final class ReportLoader {
      *              files whose bytes did not change are not parsed again
      */
     public ReportLoader(LoadSettings settings, ReportCache cache) {
-        this.parser = new ReportParser(settings);
+        this(settings, cache, BodyListener.NONE);
+    }
+
+    /**
+     * @param cache  as for {@link #ReportLoader(LoadSettings, ReportCache)}
+     * @param bodies told of each body parsed (a body taken from {@code cache} is not parsed)
+     */
+    public ReportLoader(LoadSettings settings, ReportCache cache, BodyListener bodies) {
+        this.parser = new ReportParser(settings, bodies);
         this.maxSourceBytes = settings.maxSourceBytes();
         this.cache = cache;
         this.maxReportBytes = settings.maxReportBytes();

@@ -18,9 +18,15 @@ final class ReportParser {
     private final LoadSettings settings;
     private final FrontMatterReader frontMatter;
     private final SharedStrings strings = new SharedStrings();
+    private final BodyListener bodies;
 
     ReportParser(LoadSettings settings) {
+        this(settings, BodyListener.NONE);
+    }
+
+    ReportParser(LoadSettings settings, BodyListener bodies) {
         this.settings = settings;
+        this.bodies = bodies;
         // snakeyaml counts code points; the byte limit bounds them too.
         this.frontMatter = new FrontMatterReader(new SafeYaml((int) Math.min(Integer.MAX_VALUE,
                 settings.maxReportBytes())), settings.zone());
@@ -70,7 +76,9 @@ final class ReportParser {
         ReportSource source = new ReportSource(diagnostics.path(),
                 p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE, p.body(), p.bodyLine(),
                 body.outline());
-        return IncidentAssembler.assemble(draft, source, diagnostics)
+        Optional<Parsed> parsed = IncidentAssembler.assemble(draft, source, diagnostics)
                 .map(incident -> new Parsed(strings.shareIn(incident), draft.id.line()));
+        parsed.ifPresent(loaded -> bodies.parsed(loaded.incident(), body.document()));
+        return parsed;
     }
 }

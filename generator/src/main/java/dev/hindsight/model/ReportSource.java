@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param bodyLine the line of the file where the body starts (1-based)
  * @param outline  the body's headings in order
  */
-public record ReportSource(String path, ReportStyle style, MarkdownText body, int bodyLine, List<Section> outline) {
+public record ReportSource(String path, ReportStyle style, DeflatedText body, int bodyLine, List<Section> outline) {
     public ReportSource {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(style, "style");
@@ -21,7 +21,7 @@ public record ReportSource(String path, ReportStyle style, MarkdownText body, in
     }
 
     public ReportSource(String path, ReportStyle style, String markdown, int bodyLine, List<Section> outline) {
-        this(path, style, MarkdownText.of(markdown), bodyLine, outline);
+        this(path, style, DeflatedText.of(markdown), bodyLine, outline);
     }
 
     /** The body's text, inflated on each call: a caller that needs it twice keeps it. */

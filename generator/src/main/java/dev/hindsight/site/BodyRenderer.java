@@ -48,7 +48,26 @@ final class BodyRenderer {
     }
 
     String render(Incident incident, LinkTargets links, Diagnostics diagnostics) {
-        Node document = parser.parse(incident.source().markdown());
+        return html(parser.parse(incident.source().markdown()), incident, links, diagnostics);
+    }
+
+    /**
+     * The HTML of the body parsed as {@code document} (as this renderer's parser parses it; the tree is changed),
+     * or {@code null} when one of its links or images needs {@link LinkTargets}: only those read the source
+     * directory and the other reports. The HTML is what {@link #render} gives, and there are no diagnostics.
+     */
+    String renderAlone(Node document, Incident incident) {
+        List<Node> targets = linksAndImages(document);
+        for (Node node : targets) {
+            if (!LinkTargets.isContextFree(destination(node))) {
+                return null;
+            }
+        }
+        return html(document, incident, null, null);
+    }
+
+    /** The HTML of {@code document}; {@code links} and {@code diagnostics} may be null when its links are context-free. */
+    private String html(Node document, Incident incident, LinkTargets links, Diagnostics diagnostics) {
         Map<Node, String> anchors = anchors(document, incident.source().outline());
         dropTitleHeading(document);
         resolveLinks(document, incident, links, diagnostics);
@@ -135,7 +154,8 @@ final class BodyRenderer {
         }
     }
 
-    private static void resolveLinks(Node document, Incident incident, LinkTargets links, Diagnostics diagnostics) {
+    /** The links and images of {@code document}, in document order. */
+    private static List<Node> linksAndImages(Node document) {
         List<Node> targets = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
@@ -149,14 +169,23 @@ final class BodyRenderer {
                 targets.add(image);
             }
         });
-        for (Node node : targets) {
-            String destination = node instanceof Link link ? link.getDestination() : ((Image) node).getDestination();
+        return targets;
+    }
+
+    private static String destination(Node linkOrImage) {
+        return linkOrImage instanceof Link link ? link.getDestination() : ((Image) linkOrImage).getDestination();
+    }
+
+    private static void resolveLinks(Node document, Incident incident, LinkTargets links, Diagnostics diagnostics) {
+        for (Node node : linksAndImages(document)) {
+            String destination = destination(node);
             if (node instanceof Image && SafeUrls.sanitize(destination).equals(SafeUrls.NEUTRALISED)) {
                 unlink(node); // an <img src="#"> would make the browser fetch the page itself as an image
                 continue;
             }
-            LinkTargets.Target target = links.resolve(destination, incident.source().path(), incident.id(),
-                    lineOf(node, incident), diagnostics);
+            LinkTargets.Target target = LinkTargets.isContextFree(destination) ? new LinkTargets.Keep()
+                    : links.resolve(destination, incident.source().path(), incident.id(), lineOf(node, incident),
+                    diagnostics);
             if (target instanceof LinkTargets.Rewrite rewrite) {
                 if (node instanceof Link link) {
                     link.setDestination(rewrite.destination());

@@ -64,13 +64,22 @@ final class LinkTargets {
     record Refuse() implements Target {
     }
 
-    Target resolve(String destination, String reportPath, String incidentId, int line, Diagnostics diagnostics) {
+    /**
+     * Whether a link to {@code destination} stays as written wherever the report is (empty, a fragment, a URL with a
+     * scheme): {@link #resolve} keeps it without reading the source directory or knowing the other reports.
+     */
+    static boolean isContextFree(String destination) {
         String trimmed = destination.strip();
         // Schemes, including obfuscated ones ("java\tscript:"), are the URL sanitiser's business.
-        if (trimmed.isEmpty() || trimmed.startsWith("#") || SCHEME.matcher(trimmed).find()
-                || SafeUrls.sanitize(trimmed).equals(SafeUrls.NEUTRALISED)) {
+        return trimmed.isEmpty() || trimmed.startsWith("#") || SCHEME.matcher(trimmed).find()
+                || SafeUrls.sanitize(trimmed).equals(SafeUrls.NEUTRALISED);
+    }
+
+    Target resolve(String destination, String reportPath, String incidentId, int line, Diagnostics diagnostics) {
+        if (isContextFree(destination)) {
             return new Keep();
         }
+        String trimmed = destination.strip();
         if (trimmed.startsWith("/") || trimmed.startsWith("\\")) {
             diagnostics.report(DiagnosticCode.ROOT_ABSOLUTE_LINK, line, 1, "the link '" + trimmed
                             + "' starts at the server root, which breaks when the site is not published at the root",

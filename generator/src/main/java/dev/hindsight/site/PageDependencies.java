@@ -5,7 +5,7 @@ import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.ActionItem;
 import dev.hindsight.model.Incident;
-import dev.hindsight.model.MarkdownText;
+import dev.hindsight.model.DeflatedText;
 import dev.hindsight.model.ReportSource;
 
 import java.util.Collection;
@@ -108,7 +108,7 @@ final class PageDependencies {
     /** The incident without its Markdown text, which no export contains (they have its outline). */
     private static Incident withoutText(Incident i) {
         ReportSource source = i.source();
-        return i.withSource(new ReportSource(source.path(), source.style(), MarkdownText.EMPTY, source.bodyLine(),
+        return i.withSource(new ReportSource(source.path(), source.style(), DeflatedText.EMPTY, source.bodyLine(),
                 source.outline()));
     }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -35,9 +36,16 @@ import java.util.zip.CRC32C;
  */
 public final class SiteBuilder {
     private final SiteSettings settings;
+    private final RenderedBodies renderedBodies;
 
     public SiteBuilder(SiteSettings settings) {
+        this(settings, RenderedBodies.none());
+    }
+
+    /** @param renderedBodies bodies rendered while the reports loaded, taken by their pages (once) */
+    public SiteBuilder(SiteSettings settings, RenderedBodies renderedBodies) {
         this.settings = settings;
+        this.renderedBodies = renderedBodies.rendersFor(settings) ? renderedBodies : RenderedBodies.none();
     }
 
     /**
@@ -170,7 +178,10 @@ public final class SiteBuilder {
                 jobs.add(new PageJob(path, incident.source().path(), full || changes.incidentPage(incident, similar),
                         found -> {
                             renderedIncidents.add(incident.id());
-                            String body = bodies.render(incident, links, found);
+                            String body = renderedBodies.take(incident);
+                            if (body == null) {
+                                body = bodies.render(incident, links, found);
+                            }
                             writer.write(path, "incident.jte", models.incident(incident, body, links, similar));
                         }));
             }
@@ -381,7 +392,7 @@ public final class SiteBuilder {
         private final OutputDirectory output;
         private final Templates templates;
         private final Messages messages;
-        private final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger pages = new AtomicInteger();
 
         PageWriter(OutputDirectory output, Templates templates, Messages messages) {
             this.output = output;

@@ -7,7 +7,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bodies are kept deflated; what comes back must be exactly what went in, and equality must follow the text. */
-class MarkdownTextTest {
+class DeflatedTextTest {
     @Test
     void givesBackEveryKindOfText() {
         for (String text : new String[] {"", "# Title\n\nplain ASCII\n", "## 时间线\n\n| 时间 | 事件 |\n",
@@ -15,7 +15,7 @@ class MarkdownTextTest {
             // A lone surrogate cannot be UTF-8; like every other writer of the body we store '?' for it.
             String expected = new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(MarkdownText.of(text).text()).isEqualTo(expected);
+            assertThat(DeflatedText.of(text).text()).isEqualTo(expected);
         }
     }
 
@@ -31,25 +31,25 @@ class MarkdownTextTest {
                 text.append(kind < 6 ? "| 12:00 | deploy |\n".charAt(i % 19)
                         : kind < 8 ? (char) (0x4e00 + random.nextInt(2000)) : (char) (32 + random.nextInt(95)));
             }
-            MarkdownText body = MarkdownText.of(text.toString());
+            DeflatedText body = DeflatedText.of(text.toString());
             assertThat(body.text()).isEqualTo(text.toString());
         }
     }
 
     @Test
     void equalTextsAreEqualAndOthersAreNot() {
-        assertThat(MarkdownText.of("same body")).isEqualTo(MarkdownText.of("same body"))
-                .hasSameHashCodeAs(MarkdownText.of("same body"));
-        assertThat(MarkdownText.of("same body")).isNotEqualTo(MarkdownText.of("same body."));
-        assertThat(MarkdownText.of("")).isSameAs(MarkdownText.EMPTY);
-        assertThat(MarkdownText.EMPTY.text()).isEmpty();
+        assertThat(DeflatedText.of("same body")).isEqualTo(DeflatedText.of("same body"))
+                .hasSameHashCodeAs(DeflatedText.of("same body"));
+        assertThat(DeflatedText.of("same body")).isNotEqualTo(DeflatedText.of("same body."));
+        assertThat(DeflatedText.of("")).isSameAs(DeflatedText.EMPTY);
+        assertThat(DeflatedText.EMPTY.text()).isEmpty();
     }
 
     @Test
     void takesLessRoomThanTheTextForATypicalBody() {
         String body = "## Timeline\n\n| Time | Event |\n|---|---|\n" + "| 10:00 | the deploy started on kafka-cluster |\n".repeat(100);
-        assertThat(MarkdownText.of(body).text()).isEqualTo(body);
+        assertThat(DeflatedText.of(body).text()).isEqualTo(body);
         // not a speed test: the point of the class is that it is smaller than the string it replaces
-        assertThat(MarkdownText.of(body).deflatedSize()).isLessThan(body.length() / 4);
+        assertThat(DeflatedText.of(body).deflatedSize()).isLessThan(body.length() / 4);
     }
 }

@@ -9,15 +9,16 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * A report's Markdown body, kept deflated. The knowledge base holds every body for as long as a build runs, but
- * only the search index, the related-incident terms and the incident page read one, each once. As Java strings
+ * A text kept deflated: a report's Markdown body, or the HTML rendered of it waiting for its page. The knowledge
+ * base holds every body for as long as a build runs, but only the search index, the related-incident terms and the
+ * incident page read one, each once. As Java strings
  * the bodies were about 35 MB of heap per 10,000 reports (Chinese text takes two bytes a character); deflated
  * they take about a quarter, which is what lets 50,000 reports build in a 1 GB heap. Immutable; equal texts
  * deflate to equal bytes, so equality compares those.
  */
-public final class MarkdownText {
-    /** The empty body, shared. */
-    public static final MarkdownText EMPTY = new MarkdownText(new byte[0], 0);
+public final class DeflatedText {
+    /** The empty text, shared. */
+    public static final DeflatedText EMPTY = new DeflatedText(new byte[0], 0);
 
     /** Deflaters hold native buffers that are slow to set up; each loading thread keeps one. */
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
@@ -28,14 +29,14 @@ public final class MarkdownText {
     private final int length;
     private final int hash;
 
-    private MarkdownText(byte[] deflated, int length) {
+    private DeflatedText(byte[] deflated, int length) {
         this.deflated = deflated;
         this.length = length;
         this.hash = Arrays.hashCode(deflated);
     }
 
     /** Keeps {@code text} deflated. */
-    public static MarkdownText of(String text) {
+    public static DeflatedText of(String text) {
         if (text.isEmpty()) {
             return EMPTY;
         }
@@ -50,7 +51,7 @@ public final class MarkdownText {
         while (!deflater.finished()) {
             out.write(buffer, 0, deflater.deflate(buffer));
         }
-        return new MarkdownText(out.toByteArray(), utf8.length);
+        return new DeflatedText(out.toByteArray(), utf8.length);
     }
 
     /** The text, inflated again. */
@@ -67,12 +68,12 @@ public final class MarkdownText {
             while (at < length) {
                 int n = inflater.inflate(utf8, at, length - at);
                 if (n == 0 && (inflater.finished() || inflater.needsInput())) {
-                    throw new IllegalStateException("a deflated body ended early");
+                    throw new IllegalStateException("a deflated text ended early");
                 }
                 at += n;
             }
         } catch (DataFormatException e) {
-            throw new IllegalStateException("a deflated body is corrupt", e);
+            throw new IllegalStateException("a deflated text is corrupt", e);
         }
         return new String(utf8, StandardCharsets.UTF_8);
     }
@@ -94,11 +95,11 @@ public final class MarkdownText {
      * The text that {@link #deflatedBytes()} and {@link #utf8Length()} came from. Takes the array as it is, without
      * copying or inflating it: the cache reads one per report and its checksum already vouches for the bytes.
      */
-    public static MarkdownText ofDeflated(byte[] deflated, int utf8Length) {
+    public static DeflatedText ofDeflated(byte[] deflated, int utf8Length) {
         if (utf8Length < 0) {
             throw new IllegalArgumentException("a negative length");
         }
-        return utf8Length == 0 ? EMPTY : new MarkdownText(Objects.requireNonNull(deflated, "deflated"), utf8Length);
+        return utf8Length == 0 ? EMPTY : new DeflatedText(Objects.requireNonNull(deflated, "deflated"), utf8Length);
     }
 
     /** How many bytes the deflated text takes. */
@@ -108,7 +109,7 @@ public final class MarkdownText {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MarkdownText other && other.length == length && other.hash == hash
+        return o instanceof DeflatedText other && other.length == length && other.hash == hash
                 && Arrays.equals(other.deflated, deflated);
     }
 

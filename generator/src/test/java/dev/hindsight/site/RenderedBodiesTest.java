@@ -1,0 +1,82 @@
+package dev.hindsight.site;
+
+import dev.hindsight.diagnostic.Diagnostics;
+import dev.hindsight.load.LoadResult;
+import dev.hindsight.load.ReportLoader;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.ReportSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A body rendered while its report loads, from the loader's tree, must be the HTML its page renders from a parse of
+ * its own; one whose links need the other reports or the source directory must be left to its page.
+ */
+class RenderedBodiesTest {
+    @ParameterizedTest
+    @CsvSource({
+            "../sample-site/src/postmortems, false", "../sample-site/src/postmortems, true",
+            "src/test/resources/reports/hostile, false", "src/test/resources/reports/hostile, true",
+            "src/test/resources/reports/xss, false", "src/test/resources/reports/xss, true",
+            "src/test/resources/reports/edge, false",
+            "src/test/resources/reports/attachments, false", "src/test/resources/reports/mixed, false",
+            "src/test/resources/reports/browser-xss, true"})
+    void bodiesRenderedWhileLoadingAreWhatTheirPagesRender(String directory, boolean allowRawHtml) {
+        Path source = Path.of(directory);
+        SiteSettings settings = new SiteSettings("t", java.util.Locale.ENGLISH, BuiltSite.AS_OF, BuiltSite.ZONE, null,
+                null, allowRawHtml, null);
+        RenderedBodies rendered = RenderedBodies.of(settings);
+        LoadResult load = new ReportLoader(BuiltSite.LOAD, null, rendered::parsed).load(source);
+        Map<String, String> ids = new LinkedHashMap<>();
+        load.incidents().forEach(i -> ids.put(i.source().path(), i.id()));
+        LinkTargets links = new LinkTargets(source, ids);
+        BodyRenderer pages = new BodyRenderer(allowRawHtml);
+        int taken = 0;
+        int local = 0;
+        for (Incident incident : load.incidents()) {
+            String early = rendered.take(incident);
+            Diagnostics found = new Diagnostics(incident.source().path());
+            String onItsPage = pages.render(incident, links, found);
+            if (early == null) {
+                local++;
+                assertThat(incident.source().markdown()).as(incident.source().path()).containsPattern("\\]\\((?![a-zA-Z]+:|#)");
+            } else {
+                taken++;
+                assertThat(early).as(incident.source().path()).isEqualTo(onItsPage);
+                assertThat(found.list()).isEmpty();
+                assertThat(rendered.take(incident)).as("taken once").isNull();
+            }
+        }
+        assertThat(taken).as("bodies rendered while loading").isPositive();
+        assertThat(taken + local).isEqualTo(load.incidents().size());
+    }
+
+    @Test
+    void aBodyChangedSinceItWasRenderedIsLeftToItsPage() {
+        RenderedBodies rendered = RenderedBodies.of(BuiltSite.settings());
+        Incident loaded = new ReportLoader(BuiltSite.LOAD, null, rendered::parsed).load(BuiltSite.SAMPLE).incidents()
+                .get(0);
+        ReportSource source = loaded.source();
+        Incident edited = loaded.withSource(new ReportSource(source.path(), source.style(),
+                source.markdown() + "\nOne more line.\n", source.bodyLine(), source.outline()));
+        assertThat(rendered.take(edited)).isNull();
+        assertThat(rendered.take(loaded)).as("let go of with the edited one").isNull();
+    }
+
+    @Test
+    void bodiesRenderedForAnotherRawHtmlSettingAreNotUsed() {
+        SiteSettings escaping = BuiltSite.settings();
+        SiteSettings raw = new SiteSettings(escaping.title(), escaping.locale(), escaping.asOf(), escaping.zone(),
+                null, null, true, null);
+        assertThat(RenderedBodies.of(escaping).rendersFor(escaping)).isTrue();
+        assertThat(RenderedBodies.of(escaping).rendersFor(raw)).isFalse();
+        assertThat(RenderedBodies.none().rendersFor(escaping)).isFalse();
+    }
+}
