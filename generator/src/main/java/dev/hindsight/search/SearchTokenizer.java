@@ -6,11 +6,13 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
+import java.nio.CharBuffer;
+import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * Splits text the way the browser engine (site/search.js) does, so both index and query the same
- * terms: runs of letters and decimal digits are words; runs of Han characters become overlapping
+ * Folds text by NFKC and splits it the way the browser engine (site/search.js) does, so both index and query the
+ * same terms: runs of letters and decimal digits are words; runs of Han characters become overlapping
  * bigrams (a lone character stays a unigram), so any contiguous Chinese substring of two or more
  * characters is found without a dictionary. Everything else separates. Rules simple enough to write
  * twice identically were chosen over Lucene's UAX#29 tokenizer for exactly that reason.
@@ -145,7 +147,11 @@ final class SearchTokenizer extends Tokenizer {
         return Character.isLetter(c) || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
-    /** Reads the whole input into the reused buffer (the analyzer's reader hands over reports whole anyway). */
+    /**
+     * Reads the whole input into the reused buffer (the analyzer's reader hands over reports whole anyway) and folds
+     * it by NFKC. Offsets are those of the folded text. Most text is folded already, which a quick check tells
+     * without copying it.
+     */
     private void readAll() throws IOException {
         length = 0;
         for (int n = input.read(text, 0, text.length); n >= 0; n = input.read(text, length, text.length - length)) {
@@ -153,6 +159,15 @@ final class SearchTokenizer extends Tokenizer {
             if (length == text.length) {
                 text = Arrays.copyOf(text, 2 * text.length);
             }
+        }
+        CharBuffer read = CharBuffer.wrap(text, 0, length);
+        if (!Normalizer.isNormalized(read, Normalizer.Form.NFKC)) {
+            String folded = Normalizer.normalize(read, Normalizer.Form.NFKC);
+            if (folded.length() > text.length) {
+                text = new char[folded.length() + 1];
+            }
+            length = folded.length();
+            folded.getChars(0, length, text, 0);
         }
         cursor = 0;
     }
