@@ -37,6 +37,8 @@ public final class ActionTracker {
     private final List<TrackedItem> items;
     /** {@link #byOwner()}, once asked for: a rebuild's tracker takes it over when only incidents' bodies changed. */
     private volatile List<Breakdown> byOwner;
+    /** {@link #overdue()}, once asked for (sorting tens of thousands of items each time was 1% of a build). */
+    private volatile List<TrackedItem> overdue;
 
     /** @param incidents in the order items should be listed (the knowledge base's: newest first) */
     public ActionTracker(List<Incident> incidents, LocalDate asOf) {
@@ -109,7 +111,12 @@ public final class ActionTracker {
 
     /** Overdue items by due date, then id. */
     public List<TrackedItem> overdue() {
-        return items.stream().filter(TrackedItem::overdue).sorted(BY_DUE_THEN_ID).toList();
+        List<TrackedItem> sorted = overdue;
+        if (sorted == null) { // as byOwner(): the home page, the action pages and two exports all ask
+            sorted = items.stream().filter(TrackedItem::overdue).sorted(BY_DUE_THEN_ID).toList();
+            overdue = sorted;
+        }
+        return sorted;
     }
 
     public int total() {
