@@ -1,6 +1,6 @@
 package dev.hindsight.site;
 
-import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -201,7 +201,7 @@ final class OutputDirectory implements AutoCloseable {
         createParent(file);
         // In place, a reader (the preview's browser) must see the old file or the new one, never half of one.
         Path written = inPlace ? file.resolveSibling("." + file.getFileName() + ".new-" + UUID.randomUUID()) : file;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(written), 64 * 1024)) {
+        try (OutputStream out = new ReusedBufferOutput(Files.newOutputStream(written))) {
             content.writeTo(out);
         } catch (IOException | RuntimeException e) {
             if (inPlace) {
@@ -211,6 +211,75 @@ final class OutputDirectory implements AutoCloseable {
         }
         if (inPlace) {
             Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * A stream buffered through an array its thread reuses for every file: a new 64 kB buffer for each of the 20,000
+     * files of 10,000 reports was 5% of a build's allocation. One file is written at a time per thread; a stream
+     * opened while another is open on the same thread gets a buffer of its own.
+     */
+    static final class ReusedBufferOutput extends FilterOutputStream {
+        private static final ThreadLocal<byte[]> FREE = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+        private byte[] buffer;
+        private int used;
+
+        ReusedBufferOutput(OutputStream out) {
+            super(out);
+            buffer = FREE.get();
+            FREE.set(null);
+            if (buffer == null) {
+                buffer = new byte[64 * 1024];
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (used == buffer.length) {
+                drain();
+            }
+            buffer[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length > buffer.length - used) {
+                drain();
+            }
+            if (length >= buffer.length) {
+                out.write(bytes, offset, length);
+            } else {
+                System.arraycopy(bytes, offset, buffer, used, length);
+                used += length;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (buffer == null) {
+                return; // closed already; the buffer may be another stream's by now
+            }
+            try {
+                drain();
+                out.close();
+            } finally {
+                used = 0;
+                FREE.set(buffer);
+                buffer = null;
+            }
+        }
+
+        private void drain() throws IOException {
+            if (used > 0) {
+                out.write(buffer, 0, used);
+                used = 0;
+            }
         }
     }
 
