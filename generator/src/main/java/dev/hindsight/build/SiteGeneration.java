@@ -82,8 +82,30 @@ public final class SiteGeneration {
      */
     static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache,
                               Supplier<Previous> previousBuild, boolean keep) {
+        // A one-off build keeps the bodies rendered while loading, the search index and the search data on disk until
+        // they are written into the site; a build whose state the next one reuses keeps them in the heap, where the
+        // next build compares them.
+        SpillDirectory spill;
+        try {
+            spill = keep ? null : SpillDirectory.beside(request.output());
+        } catch (UncheckedIOException e) {
+            // No scratch directory beside the output (no such parent, no room left): the same problem the site's own
+            // writing reports, reported the same way, with what the reports say.
+            LoadResult load = new ReportLoader(request.load(), cache).load(request.source());
+            return new Generated(new BuildResult(load, load.complete() ? notWritten(request, e)
+                    : new SiteResult(false, 0, List.of())), null, null, null);
+        }
+        try (spill) {
+            return generate(request, listener, cache, previousBuild, keep, spill);
+        }
+    }
+
+    /** {@link #generate} with the scratch directory of a one-off build ({@code null} when {@code keep}). */
+    private static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache,
+                                      Supplier<Previous> previousBuild, boolean keep, SpillDirectory spill) {
         Phases phases = new Phases(listener);
-        RenderedBodies bodies = RenderedBodies.of(request.site());
+        RenderedBodies bodies = keep ? RenderedBodies.of(request.site())
+                : RenderedBodies.spilledInto(request.site(), spill);
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache, bodies::parsed).load(request.source()));
         if (!load.complete()) {
@@ -96,9 +118,7 @@ public final class SiteGeneration {
                 () -> KnowledgeBase.of(load.incidents(), request.site().asOf(),
                         previous == null ? null : previous.site().kb()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
-        // A one-off build keeps the search index and data on disk until they are copied into the site; a build
-        // whose state the next one reuses keeps them in the heap, where the next build compares them.
-        try (SpillDirectory spill = keep ? null : SpillDirectory.beside(request.output())) {
+        try {
             IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> keep
                     ? IncidentIndex.build(kb, previous == null ? null : previous.index())
                     : IncidentIndex.buildOnDisk(kb, spill.file("index")));
@@ -122,8 +142,7 @@ public final class SiteGeneration {
                             previous == null ? null : previous.site()));
             return new Generated(new BuildResult(load, site), keep ? index : null, search, similar);
         } catch (UncheckedIOException e) {
-            // The scratch directory beside the output could not be made or written (no such parent, no room left):
-            // the same problem the site's own writing reports, reported the same way.
+            // The scratch directory could not be written (no room left): reported as at its making.
             return new Generated(new BuildResult(load, notWritten(request, e)), null, null, null);
         }
     }

@@ -4,36 +4,66 @@ import dev.hindsight.model.DeflatedText;
 import dev.hindsight.model.Incident;
 import org.commonmark.node.Node;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Report bodies rendered to HTML while the reports load, from the tree the loader parsed, each kept deflated until
- * its page takes it. Parsing was a tenth of a full build's CPU samples, twice over: once to load a report, once to
+ * Report bodies rendered to HTML while the reports load, from the tree the loader parsed, each kept deflated (in the
+ * heap, or in a one-off build's spill directory) until its page takes it. Parsing was a tenth of a full build's CPU samples, twice over: once to load a report, once to
  * render its page (profile of 10,000 reports). A body with a link that needs the other reports or the source
  * directory ({@link LinkTargets}) is not rendered here, nor one the loader took from its cache: its page parses it
  * as before. Thread-safe.
  */
 public final class RenderedBodies {
-    private static final RenderedBodies NONE = new RenderedBodies(null, false);
+    private static final RenderedBodies NONE = new RenderedBodies(null, false, null);
 
     /** Renders as the site's pages do; {@code null} keeps nothing. */
     private final BodyRenderer renderer;
     private final boolean allowRawHtml;
+    /** Where the deflated HTML waits; {@code null}: in the heap. */
+    private final SpillDirectory spill;
     /** By report path: the Markdown rendered, to tell a body changed since, and its HTML. */
     private final Map<String, Rendered> byPath = new ConcurrentHashMap<>();
 
-    private record Rendered(DeflatedText markdown, DeflatedText html) {
+    /** A body's Markdown and its HTML, deflated: in the heap, or in the spill directory's pack. */
+    private record Rendered(DeflatedText markdown, DeflatedText html, ExtraFile spilled, int htmlLength) {
+        String htmlText() {
+            if (html != null) {
+                return html.text();
+            }
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream(8192);
+            try {
+                spilled.content().writeTo(deflated);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return DeflatedText.ofDeflated(deflated.toByteArray(), htmlLength).text();
+        }
     }
 
-    private RenderedBodies(BodyRenderer renderer, boolean allowRawHtml) {
+    private RenderedBodies(BodyRenderer renderer, boolean allowRawHtml, SpillDirectory spill) {
         this.renderer = renderer;
         this.allowRawHtml = allowRawHtml;
+        this.spill = spill;
     }
 
-    /** Bodies rendered as the site of {@code settings} renders them. */
+    /** Bodies rendered as the site of {@code settings} renders them, kept in the heap. */
     public static RenderedBodies of(SiteSettings settings) {
-        return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml());
+        return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml(), null);
+    }
+
+    /**
+     * Bodies rendered as the site of {@code settings} renders them, kept in {@code spill}: those of 50,000 reports
+     * are about 70 MB deflated, which a 1 GB heap could not spare while the site renders (the build spent a minute
+     * in full collections).
+     */
+    public static RenderedBodies spilledInto(SiteSettings settings, SpillDirectory spill) {
+        return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml(),
+                Objects.requireNonNull(spill, "spill"));
     }
 
     /** Keeps no body: every page parses its own. */
@@ -53,7 +83,11 @@ public final class RenderedBodies {
         try {
             String html = renderer.renderAlone(document, incident);
             if (html != null) {
-                byPath.put(incident.source().path(), new Rendered(incident.source().body(), DeflatedText.of(html)));
+                DeflatedText deflated = DeflatedText.of(html);
+                String path = incident.source().path();
+                byPath.put(path, spill == null ? new Rendered(incident.source().body(), deflated, null, 0)
+                        : new Rendered(incident.source().body(), null, spill.spill(path, deflated.deflatedBytes()),
+                        deflated.utf8Length()));
             }
         } catch (RuntimeException | StackOverflowError e) {
             // left to the page
@@ -71,6 +105,6 @@ public final class RenderedBodies {
      */
     String take(Incident incident) {
         Rendered rendered = byPath.remove(incident.source().path());
-        return rendered != null && rendered.markdown().equals(incident.source().body()) ? rendered.html().text() : null;
+        return rendered != null && rendered.markdown().equals(incident.source().body()) ? rendered.htmlText() : null;
     }
 }

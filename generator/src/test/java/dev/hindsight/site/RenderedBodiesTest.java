@@ -6,6 +6,7 @@ import dev.hindsight.load.ReportLoader;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.ReportSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,22 +18,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A body rendered while its report loads, from the loader's tree, must be the HTML its page renders from a parse of
- * its own; one whose links need the other reports or the source directory must be left to its page.
+ * its own, whether it waited in the heap or in a spill directory; one whose links need the other reports or the source directory must be left to its page.
  */
 class RenderedBodiesTest {
+    @TempDir
+    Path scratch;
+
     @ParameterizedTest
     @CsvSource({
-            "../sample-site/src/postmortems, false", "../sample-site/src/postmortems, true",
-            "src/test/resources/reports/hostile, false", "src/test/resources/reports/hostile, true",
-            "src/test/resources/reports/xss, false", "src/test/resources/reports/xss, true",
-            "src/test/resources/reports/edge, false",
-            "src/test/resources/reports/attachments, false", "src/test/resources/reports/mixed, false",
-            "src/test/resources/reports/browser-xss, true"})
-    void bodiesRenderedWhileLoadingAreWhatTheirPagesRender(String directory, boolean allowRawHtml) {
+            "../sample-site/src/postmortems, false, false", "../sample-site/src/postmortems, true, false",
+            "../sample-site/src/postmortems, false, true",
+            "src/test/resources/reports/hostile, false, false", "src/test/resources/reports/hostile, true, true",
+            "src/test/resources/reports/xss, false, false", "src/test/resources/reports/xss, true, false",
+            "src/test/resources/reports/edge, false, false",
+            "src/test/resources/reports/attachments, false, true", "src/test/resources/reports/mixed, false, false",
+            "src/test/resources/reports/browser-xss, true, false"})
+    void bodiesRenderedWhileLoadingAreWhatTheirPagesRender(String directory, boolean allowRawHtml, boolean spilled) {
         Path source = Path.of(directory);
         SiteSettings settings = new SiteSettings("t", java.util.Locale.ENGLISH, BuiltSite.AS_OF, BuiltSite.ZONE, null,
                 null, allowRawHtml, null);
-        RenderedBodies rendered = RenderedBodies.of(settings);
+        try (SpillDirectory spill = spilled ? SpillDirectory.beside(scratch.resolve("site")) : null) {
+            compare(source, allowRawHtml, spilled ? RenderedBodies.spilledInto(settings, spill)
+                    : RenderedBodies.of(settings));
+        }
+    }
+
+    private static void compare(Path source, boolean allowRawHtml, RenderedBodies rendered) {
         LoadResult load = new ReportLoader(BuiltSite.LOAD, null, rendered::parsed).load(source);
         Map<String, String> ids = new LinkedHashMap<>();
         load.incidents().forEach(i -> ids.put(i.source().path(), i.id()));
