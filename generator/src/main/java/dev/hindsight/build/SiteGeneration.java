@@ -85,25 +85,26 @@ public final class SiteGeneration {
         // A one-off build keeps the bodies rendered while loading, the search index and the search data on disk until
         // they are written into the site; a build whose state the next one reuses keeps them in the heap, where the
         // next build compares them.
+        Phases phases = new Phases(listener);
         SpillDirectory spill;
         try {
             spill = keep ? null : SpillDirectory.beside(request.output());
         } catch (UncheckedIOException e) {
             // No scratch directory beside the output (no such parent, no room left): the same problem the site's own
             // writing reports, reported the same way, with what the reports say.
-            LoadResult load = new ReportLoader(request.load(), cache).load(request.source());
+            LoadResult load = phases.run(BuildPhase.LOAD,
+                    () -> new ReportLoader(request.load(), cache).load(request.source()));
             return new Generated(new BuildResult(load, load.complete() ? notWritten(request, e)
                     : new SiteResult(false, 0, List.of())), null, null, null);
         }
         try (spill) {
-            return generate(request, listener, cache, previousBuild, keep, spill);
+            return generate(request, phases, cache, previousBuild, keep, spill);
         }
     }
 
     /** {@link #generate} with the scratch directory of a one-off build ({@code null} when {@code keep}). */
-    private static Generated generate(BuildRequest request, BuildListener listener, ReportCache cache,
+    private static Generated generate(BuildRequest request, Phases phases, ReportCache cache,
                                       Supplier<Previous> previousBuild, boolean keep, SpillDirectory spill) {
-        Phases phases = new Phases(listener);
         RenderedBodies bodies = keep ? RenderedBodies.of(request.site())
                 : RenderedBodies.spilledInto(request.site(), spill);
         LoadResult load = phases.run(BuildPhase.LOAD,

@@ -103,7 +103,7 @@ public final class DeflatedText {
     }
 
     /** How many bytes the deflated text takes. */
-    int deflatedSize() {
+    public int deflatedSize() {
         return deflated.length;
     }
 

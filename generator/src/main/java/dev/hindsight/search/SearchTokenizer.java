@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
-import java.nio.CharBuffer;
 import java.text.Normalizer;
 import java.util.Arrays;
 
@@ -150,7 +149,7 @@ final class SearchTokenizer extends Tokenizer {
     /**
      * Reads the whole input into the reused buffer (the analyzer's reader hands over reports whole anyway) and folds
      * it by NFKC. Offsets are those of the folded text. Most text is folded already, which a quick check tells
-     * without copying it.
+     * without folding it.
      */
     private void readAll() throws IOException {
         length = 0;
@@ -160,7 +159,7 @@ final class SearchTokenizer extends Tokenizer {
                 text = Arrays.copyOf(text, 2 * text.length);
             }
         }
-        CharBuffer read = CharBuffer.wrap(text, 0, length);
+        String read = new String(text, 0, length); // what the JDK's Normalizer would make of a CharSequence anyway
         if (!Normalizer.isNormalized(read, Normalizer.Form.NFKC)) {
             String folded = Normalizer.normalize(read, Normalizer.Form.NFKC);
             if (folded.length() > text.length) {

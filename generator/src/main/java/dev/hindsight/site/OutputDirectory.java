@@ -267,11 +267,14 @@ final class OutputDirectory implements AutoCloseable {
             }
             try {
                 drain();
-                out.close();
             } finally {
-                used = 0;
-                FREE.set(buffer);
-                buffer = null;
+                try {
+                    out.close(); // the file is closed even when its last bytes could not be written
+                } finally {
+                    used = 0;
+                    FREE.set(buffer);
+                    buffer = null;
+                }
             }
         }
 

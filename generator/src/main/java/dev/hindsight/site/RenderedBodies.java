@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Report bodies rendered to HTML while the reports load, from the tree the loader parsed, each kept deflated (in the
@@ -19,13 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * as before. Thread-safe.
  */
 public final class RenderedBodies {
-    private static final RenderedBodies NONE = new RenderedBodies(null, false, null);
+    private static final RenderedBodies NONE = new RenderedBodies(null, false, null, 0);
 
     /** Renders as the site's pages do; {@code null} keeps nothing. */
     private final BodyRenderer renderer;
     private final boolean allowRawHtml;
     /** Where the deflated HTML waits; {@code null}: in the heap. */
     private final SpillDirectory spill;
+    /**
+     * How many deflated bytes of HTML may wait in the heap: about 10,000 reports' worth. A build that keeps its
+     * state for the next (the preview server, {@code build --cache}) has no spill directory, and its first build
+     * parses every report; the bodies past this are parsed again by their pages, as before.
+     */
+    static final long HEAP_BUDGET = 32L * 1024 * 1024;
+    private final long budget;
+    private final AtomicLong inHeap = new AtomicLong();
     /** By report path: the Markdown rendered, to tell a body changed since, and its HTML. */
     private final Map<String, Rendered> byPath = new ConcurrentHashMap<>();
 
@@ -45,15 +54,20 @@ public final class RenderedBodies {
         }
     }
 
-    private RenderedBodies(BodyRenderer renderer, boolean allowRawHtml, SpillDirectory spill) {
+    private RenderedBodies(BodyRenderer renderer, boolean allowRawHtml, SpillDirectory spill, long budget) {
         this.renderer = renderer;
         this.allowRawHtml = allowRawHtml;
         this.spill = spill;
+        this.budget = budget;
     }
 
-    /** Bodies rendered as the site of {@code settings} renders them, kept in the heap. */
+    /** Bodies rendered as the site of {@code settings} renders them, kept in the heap up to {@link #HEAP_BUDGET}. */
     public static RenderedBodies of(SiteSettings settings) {
-        return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml(), null);
+        return inHeap(settings, HEAP_BUDGET);
+    }
+
+    static RenderedBodies inHeap(SiteSettings settings, long budget) {
+        return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml(), null, budget);
     }
 
     /**
@@ -63,7 +77,7 @@ public final class RenderedBodies {
      */
     public static RenderedBodies spilledInto(SiteSettings settings, SpillDirectory spill) {
         return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml(),
-                Objects.requireNonNull(spill, "spill"));
+                Objects.requireNonNull(spill, "spill"), 0);
     }
 
     /** Keeps no body: every page parses its own. */
@@ -85,9 +99,12 @@ public final class RenderedBodies {
             if (html != null) {
                 DeflatedText deflated = DeflatedText.of(html);
                 String path = incident.source().path();
-                byPath.put(path, spill == null ? new Rendered(incident.source().body(), deflated, null, 0)
-                        : new Rendered(incident.source().body(), null, spill.spill(path, deflated.deflatedBytes()),
-                        deflated.utf8Length()));
+                if (spill != null) {
+                    byPath.put(path, new Rendered(incident.source().body(), null,
+                            spill.spill(path, deflated.deflatedBytes()), deflated.utf8Length()));
+                } else if (inHeap.addAndGet(deflated.deflatedSize()) <= budget) {
+                    byPath.put(path, new Rendered(incident.source().body(), deflated, null, 0));
+                }
             }
         } catch (RuntimeException | StackOverflowError e) {
             // left to the page
@@ -105,6 +122,13 @@ public final class RenderedBodies {
      */
     String take(Incident incident) {
         Rendered rendered = byPath.remove(incident.source().path());
-        return rendered != null && rendered.markdown().equals(incident.source().body()) ? rendered.htmlText() : null;
+        if (rendered == null || !rendered.markdown().equals(incident.source().body())) {
+            return null;
+        }
+        try {
+            return rendered.htmlText();
+        } catch (RuntimeException e) {
+            return null; // the spill could not be read back: the page renders the body from its Markdown
+        }
     }
 }

@@ -373,7 +373,11 @@ public final class SiteBuilder {
         for (int t = 1; t < Math.min(outcomes.length, Runtime.getRuntime().availableProcessors()); t++) {
             Thread helper = new Thread(worker, "hindsight-render-" + t);
             helper.setDaemon(true);
-            helper.start();
+            try {
+                helper.start();
+            } catch (OutOfMemoryError e) { // no native thread to be had: the threads there are do the work
+                break;
+            }
             helpers.add(helper);
         }
         worker.run(); // this thread is one of the workers

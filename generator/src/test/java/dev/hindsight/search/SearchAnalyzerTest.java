@@ -29,6 +29,9 @@ class SearchAnalyzerTest {
                 "redis+2@4-9", "pool+1@10-14", "full+2@18-22", "redis+1@24-29", "故障+2@33-35", "障复+1@34-36",
                 "复盘+1@35-37", "end+1@41");
         assertThat(analysed("")).containsExactly("end+0@0");
+        // Longer than the tokenizer's first buffer, and longer still once folded ("ﬁ" is "fi", "㎏" is "kg").
+        String longText = "ﬁle ㎏ Ｔｈｅ 故障 ".repeat(300);
+        assertThat(analysed(longText)).isEqualTo(steps(longText));
     }
 
     @Test

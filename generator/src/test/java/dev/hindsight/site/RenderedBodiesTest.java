@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,20 @@ class RenderedBodiesTest {
                 source.markdown() + "\nOne more line.\n", source.bodyLine(), source.outline()));
         assertThat(rendered.take(edited)).isNull();
         assertThat(rendered.take(loaded)).as("let go of with the edited one").isNull();
+        RenderedBodies again = RenderedBodies.of(BuiltSite.settings());
+        Incident unedited = new ReportLoader(BuiltSite.LOAD, null, again::parsed).load(BuiltSite.SAMPLE).incidents()
+                .get(0);
+        assertThat(again.take(unedited)).as("the same report, not edited").isNotNull();
+    }
+
+    @Test
+    void bodiesPastTheHeapBudgetAreLeftToTheirPages() {
+        RenderedBodies none = RenderedBodies.inHeap(BuiltSite.settings(), 0);
+        RenderedBodies all = RenderedBodies.inHeap(BuiltSite.settings(), Long.MAX_VALUE);
+        List<Incident> loaded = new ReportLoader(BuiltSite.LOAD, null, none::parsed).load(BuiltSite.SAMPLE).incidents();
+        List<Incident> again = new ReportLoader(BuiltSite.LOAD, null, all::parsed).load(BuiltSite.SAMPLE).incidents();
+        assertThat(loaded).allSatisfy(incident -> assertThat(none.take(incident)).isNull());
+        assertThat(again).filteredOn(incident -> all.take(incident) != null).isNotEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The file stream that reuses its thread's buffer writes every byte, in order, whatever the sizes of the writes. */
 class ReusedBufferOutputTest {
@@ -35,6 +36,33 @@ class ReusedBufferOutputTest {
             }
             assertThat(written.toByteArray()).isEqualTo(expected.toByteArray());
         }
+    }
+
+    @Test
+    void closesTheFileWhenItsLastBytesCannotBeWritten() {
+        boolean[] closed = {false};
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("no space left on device");
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                throw new IOException("no space left on device");
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        OutputStream out = new OutputDirectory.ReusedBufferOutput(full);
+        assertThatThrownBy(() -> {
+            out.write("a small page".getBytes()); // buffered: the failure comes when closing
+            out.close();
+        }).isInstanceOf(IOException.class).hasMessageContaining("no space");
+        assertThat(closed[0]).isTrue();
     }
 
     @Test
