@@ -48,6 +48,9 @@ final class ContentLines {
      * characters on either side of the fold).
      */
     static String fold(String line) {
+        if (fitsOneLine(line)) {
+            return line + "\r\n"; // most lines: copying them code point by code point was most of the calendar's time
+        }
         StringBuilder out = new StringBuilder(line.length() + 8);
         int octets = 0;
         for (int i = 0; i < line.length(); ) {
@@ -62,6 +65,26 @@ final class ContentLines {
             i += Character.charCount(codePoint);
         }
         return out.append("\r\n").toString();
+    }
+
+    /** Whether {@code line} takes at most {@link #MAX_OCTETS} octets, counted as {@link #fold} counts them. */
+    private static boolean fitsOneLine(String line) {
+        if (line.length() > MAX_OCTETS) {
+            return false; // at least one octet a character
+        }
+        int octets = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            // A surrogate pair is 4 octets, 2 for each half; a lone surrogate is counted as fold counts it, 3.
+            octets += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) && isPaired(line, i) ? 2 : 3;
+        }
+        return octets <= MAX_OCTETS;
+    }
+
+    private static boolean isPaired(String line, int at) {
+        char c = line.charAt(at);
+        return Character.isHighSurrogate(c) ? at + 1 < line.length() && Character.isLowSurrogate(line.charAt(at + 1))
+                : at > 0 && Character.isHighSurrogate(line.charAt(at - 1));
     }
 
     private static int utf8Length(int codePoint) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -222,6 +223,29 @@ class ActionsCalendarTest {
         assertThat(unescape(todo.get("SUMMARY").value())).isEqualTo(ExportFixtures.LONG_CHINESE);
         String folded = ContentLines.fold("SUMMARY:" + "中".repeat(30));
         assertThat(folded).isEqualTo("SUMMARY:" + "中".repeat(22) + "\r\n " + "中".repeat(8) + "\r\n");
+    }
+
+    @Test
+    void foldsEveryLineThatIsTooLongAndOnlyThose() {
+        Random random = new Random(5);
+        String[] pieces = {"a", "Z", " ", "é", "中", "😀", "\\,"};
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = random.nextInt(90); i > 0; i--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String folded = ContentLines.fold(line.toString());
+            assertThat(folded).endsWith("\r\n");
+            String[] physical = folded.substring(0, folded.length() - 2).split("\r\n ", -1);
+            assertThat(String.join("", physical)).isEqualTo(line.toString());
+            for (int i = 0; i < physical.length; i++) {
+                assertThat((i > 0 ? 1 : 0) + physical[i].getBytes(StandardCharsets.UTF_8).length)
+                        .as("a physical line of %s", line).isLessThanOrEqualTo(ContentLines.MAX_OCTETS);
+            }
+            if (line.toString().getBytes(StandardCharsets.UTF_8).length <= ContentLines.MAX_OCTETS) {
+                assertThat(physical).as("a line that fits is not folded").hasSize(1);
+            }
+        }
     }
 
     @Test
