@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dates, times and durations as the site's language writes them. Incident times are shown in the
@@ -15,6 +17,7 @@ public final class Formats {
     private final Messages messages;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+    private final Map<LocalDate, String> dates = new ConcurrentHashMap<>();
 
     public Formats(Messages messages) {
         this.messages = messages;
@@ -22,7 +25,9 @@ public final class Formats {
     }
 
     public String date(LocalDate value) {
-        return value == null ? "" : date.format(value);
+        // The action pages show a due and a completion date on each of ~160,000 rows (10,000 reports), with a few
+        // thousand distinct dates: formatting each was 1% of a build's allocation.
+        return value == null ? "" : dates.computeIfAbsent(value, date::format);
     }
 
     public String date(OffsetDateTime value) {
