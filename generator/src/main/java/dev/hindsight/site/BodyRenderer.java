@@ -183,7 +183,8 @@ final class BodyRenderer {
                 unlink(node); // an <img src="#"> would make the browser fetch the page itself as an image
                 continue;
             }
-            LinkTargets.Target target = LinkTargets.isContextFree(destination) ? new LinkTargets.Keep()
+            // No targets: renderAlone, which has checked that every link is context-free, which resolve keeps.
+            LinkTargets.Target target = links == null ? new LinkTargets.Keep()
                     : links.resolve(destination, incident.source().path(), incident.id(), lineOf(node, incident),
                     diagnostics);
             if (target instanceof LinkTargets.Rewrite rewrite) {

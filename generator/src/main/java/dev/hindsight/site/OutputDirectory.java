@@ -214,23 +214,13 @@ final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    /**
-     * A stream buffered through an array its thread reuses for every file: a new 64 kB buffer for each of the 20,000
-     * files of 10,000 reports was 5% of a build's allocation. One file is written at a time per thread; a stream
-     * opened while another is open on the same thread gets a buffer of its own.
-     */
+    /** A stream buffered through a buffer its thread lends it ({@link ThreadBuffers}) until it is closed. */
     static final class ReusedBufferOutput extends FilterOutputStream {
-        private static final ThreadLocal<byte[]> FREE = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
-        private byte[] buffer;
+        private byte[] buffer = ThreadBuffers.borrow();
         private int used;
 
         ReusedBufferOutput(OutputStream out) {
             super(out);
-            buffer = FREE.get();
-            FREE.set(null);
-            if (buffer == null) {
-                buffer = new byte[64 * 1024];
-            }
         }
 
         @Override
@@ -272,7 +262,7 @@ final class OutputDirectory implements AutoCloseable {
                     out.close(); // the file is closed even when its last bytes could not be written
                 } finally {
                     used = 0;
-                    FREE.set(buffer);
+                    ThreadBuffers.giveBack(buffer);
                     buffer = null;
                 }
             }

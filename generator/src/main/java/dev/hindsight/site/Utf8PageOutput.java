@@ -19,22 +19,14 @@ final class Utf8PageOutput implements TemplateOutput {
     private static final int WHOLE_STRING = 32;
 
     private final OutputStream out;
-    /**
-     * Each rendering thread's buffer, reused page after page (a new 64 kB array per page was 3% of a build's
-     * allocation); lent to one output at a time and given back by {@link #finish}.
-     */
-    private static final ThreadLocal<byte[]> FREE = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
-
-    private final byte[] buffer;
+    /** Lent by the thread ({@link ThreadBuffers}) and given back by {@link #finish}. */
+    private final byte[] buffer = ThreadBuffers.borrow();
     private int used;
     /** A high surrogate that ended the previous write, waiting for its low half; 0 when none. */
     private char pendingHigh;
 
     Utf8PageOutput(OutputStream out) {
         this.out = out;
-        byte[] free = FREE.get();
-        FREE.set(null);
-        this.buffer = free != null ? free : new byte[64 * 1024];
     }
 
     @Override
@@ -115,7 +107,7 @@ final class Utf8PageOutput implements TemplateOutput {
             put((byte) '?');
         }
         drain();
-        FREE.set(buffer);
+        ThreadBuffers.giveBack(buffer);
     }
 
     /** A code point above 0x7F, as two to four bytes. */
