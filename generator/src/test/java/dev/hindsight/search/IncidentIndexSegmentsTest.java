@@ -92,6 +92,24 @@ class IncidentIndexSegmentsTest {
         }
     }
 
+    @Test
+    void aOneOffBuildWritesEightSegmentsOnceThereAreEnoughReportsForThem(@TempDir Path temp) throws Exception {
+        assertThat(IncidentIndex.oneOffSegmentSize(24)).isEqualTo(IncidentIndex.SEGMENT_SIZE);
+        assertThat(IncidentIndex.oneOffSegmentSize(8 * 256)).isEqualTo(256);
+        assertThat(IncidentIndex.oneOffSegmentSize(8 * 256 + 1)).isEqualTo(257);
+        assertThat(IncidentIndex.oneOffSegmentSize(10_000)).isEqualTo(1250);
+        assertThat(IncidentIndex.oneOffSegmentSize(8 * 2048)).isEqualTo(2048);
+        assertThat(IncidentIndex.oneOffSegmentSize(50_000)).as("one flush per segment").isEqualTo(2048);
+
+        KnowledgeBase kb = load(SampleSearchSite.SAMPLE);
+        IncidentIndex onDisk = IncidentIndex.buildOnDisk(kb, temp.resolve("index"));
+        try (DirectoryReader reader = DirectoryReader.open(onDisk.directory())) {
+            assertThat(reader.leaves()).hasSize(1);
+        }
+        assertSameData(StaticSearchExport.files(onDisk.directory(), kb, PAGE),
+                StaticSearchExport.files(IncidentIndex.build(kb).directory(), kb, PAGE));
+    }
+
     private static void assertSameData(Map<String, byte[]> actual, Map<String, byte[]> expected) {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         expected.forEach((path, bytes) -> assertThat(new String(actual.get(path), StandardCharsets.UTF_8)).as(path)
