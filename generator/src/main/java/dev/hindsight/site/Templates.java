@@ -108,7 +108,8 @@ final class Templates implements AutoCloseable {
      */
     void render(String template, Object page, Messages messages, OutputStream out) throws IOException {
         Utf8PageOutput output = new Utf8PageOutput(out);
-        engine.render(template, Map.of("page", page, "m", messages), output); // write failures: UncheckedIOException
+        // write failures: UncheckedIOException
+        engine.render(template, Map.of("page", page, "m", messages), new EscapingPageOutput(output));
         output.finish();
     }
 

@@ -1,6 +1,7 @@
 package dev.hindsight.site;
 
 import gg.jte.TemplateOutput;
+import gg.jte.html.escape.Escape;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,12 @@ import java.nio.charset.StandardCharsets;
 final class Utf8PageOutput implements TemplateOutput {
     /** Strings at least this long are encoded by the JDK in one go, which beats a loop over their characters. */
     private static final int WHOLE_STRING = 32;
+    /** jte's escapes, encoded. */
+    private static final byte[] AMP = ascii("&amp;");
+    private static final byte[] LT = ascii("&lt;");
+    private static final byte[] GT = ascii("&gt;");
+    private static final byte[] QUOT = ascii("&#34;");
+    private static final byte[] APOS = ascii("&#39;");
 
     private final OutputStream out;
     /** Lent by the thread ({@link ThreadBuffers}) and given back by {@link #finish}. */
@@ -76,6 +83,69 @@ final class Utf8PageOutput implements TemplateOutput {
         }
     }
 
+    /**
+     * Writes {@code value} escaped as jte's {@link Escape#htmlContent} (or {@link Escape#htmlAttribute}) would, in one
+     * pass over its UTF-8 bytes: every character escaped is ASCII, and no byte of a longer UTF-8 sequence is, so the
+     * bytes can be scanned instead of the characters. jte's escaping and then this class's encoding each read the
+     * string a character at a time, which C1 compiles to a call and two bounds checks per character: 7% of a full
+     * build's CPU samples, against the JDK's encoder (a copy for ASCII text) and one loop over an array.
+     */
+    void writeEscaped(String value, boolean attribute) {
+        int length = value.length();
+        if (length == 0) {
+            return;
+        }
+        if (pendingHigh != 0 || Character.isHighSurrogate(value.charAt(length - 1))) {
+            // A pair split between this write and another: the character-wise path joins it.
+            if (attribute) {
+                Escape.htmlAttribute(value, this);
+            } else {
+                Escape.htmlContent(value, this);
+            }
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8); // a lone surrogate becomes '?', as in writeContent
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b > '>' || b < '"') {
+                continue; // letters, digits, most punctuation and every byte of a non-ASCII character
+            }
+            byte[] escaped = switch (b) {
+                case '&' -> AMP;
+                case '<' -> LT;
+                case '>' -> attribute ? null : GT;
+                case '"' -> attribute ? QUOT : null;
+                case '\'' -> attribute ? APOS : null;
+                default -> null;
+            };
+            if (escaped != null) {
+                put(bytes, from, i);
+                put(escaped, 0, escaped.length);
+                from = i + 1;
+            }
+        }
+        put(bytes, from, bytes.length);
+    }
+
+    /** Copies {@code bytes[from..to)}, already encoded, with no surrogate pending. */
+    private void put(byte[] bytes, int from, int to) {
+        int count = to - from;
+        if (count > buffer.length - used) {
+            drain();
+            if (count > buffer.length) {
+                try {
+                    out.write(bytes, from, count);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return;
+            }
+        }
+        System.arraycopy(bytes, from, buffer, used, count);
+        used += count;
+    }
+
     @Override
     public void writeBinaryContent(byte[] bytes) {
         if (bytes.length == 0) {
@@ -85,19 +155,7 @@ final class Utf8PageOutput implements TemplateOutput {
             pendingHigh = 0;
             put((byte) '?');
         }
-        if (bytes.length > buffer.length - used) {
-            drain();
-        }
-        if (bytes.length > buffer.length) {
-            try {
-                out.write(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } else {
-            System.arraycopy(bytes, 0, buffer, used, bytes.length);
-            used += bytes.length;
-        }
+        put(bytes, 0, bytes.length);
     }
 
     /** Writes what is buffered (and a lone high surrogate left at the end, as '?'); call once the template is done. */
@@ -108,6 +166,10 @@ final class Utf8PageOutput implements TemplateOutput {
         }
         drain();
         ThreadBuffers.giveBack(buffer);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A code point above 0x7F, as two to four bytes. */
