@@ -2,9 +2,6 @@ package dev.hindsight.site;
 
 import gg.jte.html.OwaspHtmlTemplateOutput;
 
-import java.util.Locale;
-import java.util.Set;
-
 /**
  * jte's HTML output policy ({@link OwaspHtmlTemplateOutput}) over a {@link Utf8PageOutput}, which escapes the two
  * common cases itself: text in an element's body and plain attributes (class, id, title, data-*, datetime...). These
@@ -12,8 +9,6 @@ import java.util.Set;
  * URL attributes it guards against {@code javascript:} links or drops ({@code iframe srcdoc}).
  */
 final class EscapingPageOutput extends OwaspHtmlTemplateOutput {
-    /** The attributes jte checks before escaping (any tag: a superset of its guarded tag-attribute pairs). */
-    private static final Set<String> CHECKED_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "srcdoc");
 
     private final Utf8PageOutput out;
     private String tagName;
@@ -48,8 +43,22 @@ final class EscapingPageOutput extends OwaspHtmlTemplateOutput {
         super.writeUserContent(value);
     }
 
+    /**
+     * Whether jte only escapes this attribute: not an event handler (on...) and none of the attributes it checks
+     * first on some tag (href, src, action, formaction, srcdoc: a superset of its guarded tag-attribute pairs). Asked
+     * for every attribute written, so it looks at the first letter before comparing names.
+     */
     private static boolean isPlain(String attribute) {
-        return !attribute.regionMatches(true, 0, "on", 0, 2)
-                && !CHECKED_ATTRIBUTES.contains(attribute.toLowerCase(Locale.ROOT));
+        if (attribute.isEmpty()) {
+            return true;
+        }
+        return switch (attribute.charAt(0)) {
+            case 'o', 'O' -> !attribute.regionMatches(true, 0, "on", 0, 2);
+            case 'h', 'H' -> !attribute.equalsIgnoreCase("href");
+            case 's', 'S' -> !attribute.equalsIgnoreCase("src") && !attribute.equalsIgnoreCase("srcdoc");
+            case 'a', 'A' -> !attribute.equalsIgnoreCase("action");
+            case 'f', 'F' -> !attribute.equalsIgnoreCase("formaction");
+            default -> true;
+        };
     }
 }

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +44,25 @@ class BurnDownChartTest {
         }
         assertThat(svg.selectFirst("polyline").attr("points").split("[ ,]"))
                 .allSatisfy(value -> assertThat(value).matches("\\d+(\\.\\d)?"));
+    }
+
+    @Test
+    void numbersAreWhatPercentPointOneFWouldPrint() {
+        Random random = new Random(3);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.05, -0.05, 0.04, -0.04, 0.5, -0.5, 1.45, 2.675,
+                -1.45, 999_999.95, 1e6, -1e6, 1e7 + 0.05, 123.35, 0.15, 0.25, 0.35));
+        for (int i = 0; i < 100_000; i++) {
+            double scale = Math.pow(10, random.nextInt(8) - 2);
+            values.add((random.nextDouble() - 0.3) * scale);
+            values.add(random.nextInt(200_000) / 20.0 - 1000); // every half tenth, exactly or nearly
+            values.add(Math.nextUp(random.nextInt(20_000) / 20.0));
+            values.add(Math.nextDown(random.nextInt(20_000) / 20.0));
+        }
+        for (double value : values) {
+            String text = String.format(Locale.ROOT, "%.1f", value);
+            String expected = text.equals("-0.0") ? "0" : text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+            assertThat(ChartFrame.number(value)).as("%s", value).isEqualTo(expected);
+        }
     }
 
     @Test
