@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -231,8 +230,6 @@ final class ActionPageModels {
         String anchor = anchors.computeIfAbsent(incident.id(), id -> ActionAnchors.of(incident)).get(item.id());
         String owner = ownerKey(item);
         String link = pages.trackerLink(item);
-        String text = String.join(" ", item.qualifiedId(), item.description(), owner, incident.title(),
-                String.join(" ", incident.services())).toLowerCase(Locale.ROOT);
         return new ActionItemRow(item.qualifiedId(), incidentHref + "#" + anchor, item.description(),
                 new LinkView(incident.id(), incidentHref), incident.title(), pages.actionStatusBadge(item.status()),
                 item.status().label(), item.status().ordinal(), pages.priorityBadge(item.priority().label()),
@@ -243,6 +240,6 @@ final class ActionPageModels {
                 tracked.overdue() ? String.valueOf(tracked.daysLate()) : "", tracked.overdue() ? "yes" : "no",
                 formats.date(tracked.completedOn()), Formats.isoDate(tracked.completedOn()),
                 pages.links(TaxonomyKind.SERVICES, incident.services(), root),
-                String.join(" ", incident.services().stream().map(PageModels::filterValue).toList()), link, text);
+                String.join(" ", incident.services().stream().map(PageModels::filterValue).toList()), link);
     }
 }

@@ -418,8 +418,9 @@ final class PageModels {
      */
     IncidentRow row(Incident incident, String root) {
         Optional<Duration> ttr = incident.times().timeToResolve();
-        String text = String.join(" ", incident.id(), incident.title(), String.join(" ", incident.services()),
-                String.join(" ", incident.tags()), incident.owner() == null ? "" : incident.owner(),
+        // The filter reads the id, title and services from the row's cells; this is what the row does not show.
+        String text = String.join(" ", String.join(" ", incident.tags()),
+                incident.owner() == null ? "" : incident.owner(),
                 incident.summary() == null ? "" : incident.summary()).toLowerCase(Locale.ROOT);
         return new IncidentRow(incident.id(), incident.title(), root + SitePaths.incident(incident.id()),
                 severityBadge(incident), incident.severity().name(), links(TaxonomyKind.SERVICES, incident.services(), root),

@@ -329,6 +329,36 @@ class BrowserSmokeTest {
     }
 
     @Test
+    void theFreeTextFilterMatchesWhatARowShowsAndWhatAnIncidentRowOnlyHolds() {
+        List<Incident> incidents = build.load().incidents();
+        ActionTracker tracker = new KnowledgeBase(incidents, AS_OF).tracker();
+        // An action's id is shown in its row's first cell and nowhere else: the filter reads the cells.
+        String id = tracker.items().get(tracker.items().size() / 2).item().qualifiedId().toLowerCase(Locale.ROOT);
+        long withId = tracker.items().stream()
+                .filter(t -> t.item().qualifiedId().toLowerCase(Locale.ROOT).contains(id)).count();
+        open(Origin.FILE.url(SitePaths.ACTIONS));
+        filterText(waitForFilterForm(), id);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visibleRows("actions").size() == withId);
+        assertThat(visibleRows("actions")).hasSize((int) withId).first()
+                .satisfies(row -> assertThat(row.getText().toLowerCase(Locale.ROOT)).contains(id));
+
+        // A long word of one incident's summary, which its row does not show: the filter reads data-text too.
+        Incident incident = incidents.stream().filter(i -> i.summary() != null && summaryWord(i) != null)
+                .findFirst().orElseThrow();
+        String word = summaryWord(incident);
+        List<String> holding = incidents.stream().filter(i -> String.join(" ", i.id(), i.title(),
+                        String.join(" ", i.services()), String.join(" ", i.tags()), String.valueOf(i.owner()),
+                        String.valueOf(i.summary())).toLowerCase(Locale.ROOT).contains(word))
+                .map(Incident::id).toList();
+        open(Origin.FILE.url(SitePaths.INCIDENTS));
+        filterText(waitForFilterForm(), word);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> visibleRows().size() == holding.size());
+        assertThat(visibleRows()).extracting(row -> row.findElement(By.tagName("td")).getText())
+                .containsExactlyInAnyOrderElementsOf(holding);
+        assertCleanLoad(Origin.FILE);
+    }
+
+    @Test
     void scriptPayloadsInAReportShowAsTextAndNeverRun() {
         open(Origin.FILE.url(SitePaths.incident(XSS_ID)));
 
@@ -426,6 +456,19 @@ class BrowserSmokeTest {
         } catch (IOException | IncidentSearch.BadQueryException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A word of eight letters or more in the incident's summary and not in its title; null when none. */
+    private static String summaryWord(Incident incident) {
+        String title = incident.title().toLowerCase(Locale.ROOT);
+        return Stream.of(incident.summary().toLowerCase(Locale.ROOT).split("[^a-z]+"))
+                .filter(w -> w.length() >= 8 && !title.contains(w)).findFirst().orElse(null);
+    }
+
+    private static void filterText(WebElement form, String text) {
+        WebElement box = form.findElement(By.name("q"));
+        box.clear();
+        box.sendKeys(text);
     }
 
     private static List<WebElement> visibleRows() {

@@ -1,6 +1,7 @@
 package dev.hindsight.site.page;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One action item in a table of action items, display-ready.
@@ -28,15 +29,23 @@ import java.util.List;
  * @param services      the incident's services, linking to their pages
  * @param serviceList   space-separated service names, for filtering
  * @param link          the tracker link (sanitised), {@code null} when none
- * @param searchText    lowercase text the free-text filter matches
  */
 public record ActionItemRow(String qualifiedId, String href, String description, LinkView incident,
                             String incidentTitle, Badge status, String statusValue, int statusRank, Badge priority,
                             String priorityValue, int priorityRank, LinkView owner, String ownerValue, String due,
                             String dueIso, String overdue, String daysLate, String overdueValue, String completed,
-                            String completedIso, List<LinkView> services, String serviceList, String link,
-                            String searchText) {
+                            String completedIso, List<LinkView> services, String serviceList, String link) {
     public ActionItemRow {
         services = List.copyOf(services);
+    }
+
+    /**
+     * The row's words in lowercase, as its {@code data-text} attribute once held them. The default theme no longer
+     * writes it: the free-text filter reads the row's cells, which show all of it. Kept so that a template made from
+     * an earlier theme still compiles.
+     */
+    public String searchText() {
+        return String.join(" ", qualifiedId, description, owner.text(), incidentTitle,
+                String.join(" ", services.stream().map(LinkView::text).toList())).toLowerCase(Locale.ROOT);
     }
 }

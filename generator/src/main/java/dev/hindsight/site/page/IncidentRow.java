@@ -21,7 +21,7 @@ import java.util.List;
  * @param year            the start year, for filtering
  * @param serviceList     space-separated service names, for filtering
  * @param tagList         space-separated tags, for filtering
- * @param searchText      lowercase text the free-text filter matches
+ * @param searchText      lowercase text the free-text filter matches besides the row's cells: tags, owner, summary
  */
 public record IncidentRow(String id, String title, String href, Badge severity, String severityValue,
                           List<LinkView> services, String started, String startedIso, String duration,

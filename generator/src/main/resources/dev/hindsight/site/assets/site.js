@@ -4,7 +4,8 @@
  * - table[data-sortable]: header buttons sort the rows (aria-sort on the th).
  * - form.filters[data-filter-for=ID]: shows the form, filters the rows of table#ID.
  *   Each select matches one data attribute of the rows (FILTERS below); a list
- *   attribute holds space-separated values, any of which may match.
+ *   attribute holds space-separated values, any of which may match. The free
+ *   text matches the row's cells and its data-text (what the row does not show).
  * - Filter and sort state of the page's main table live in location.hash,
  *   e.g. #severity=P1&q=oom&sort=2&dir=desc (sort is the zero-based column).
  *
@@ -17,7 +18,7 @@
 (function () {
   'use strict';
 
-  // filter name -> the row attribute it matches; the free-text 'q' matches data-text
+  // filter name -> the row attribute it matches; the free-text 'q' matches the row's text (rowText)
   var FILTERS = {
     severity: { attribute: 'data-severity' },
     service: { attribute: 'data-services', list: true },
@@ -343,6 +344,23 @@
     return row.getAttribute(name) || '';
   }
 
+  // What the free text matches: the text of the row's cells, and data-text for what the row does not show
+  // (an incident's tags, owner and summary). Worked out once per row: rows do not change, only their order.
+  var rowTexts = new WeakMap();
+
+  function rowText(row) {
+    var text = rowTexts.get(row);
+    if (text === undefined) {
+      var parts = Array.prototype.map.call(row.cells, function (cell) {
+        return cell.textContent;
+      });
+      parts.push(attr(row, 'data-text'));
+      text = parts.join(' ').toLowerCase();
+      rowTexts.set(row, text);
+    }
+    return text;
+  }
+
   function matches(row, values, terms) {
     var names = Object.keys(FILTERS);
     for (var n = 0; n < names.length; n += 1) {
@@ -356,7 +374,7 @@
       }
     }
     if (terms.length) {
-      var text = attr(row, 'data-text').toLowerCase();
+      var text = rowText(row);
       for (var i = 0; i < terms.length; i += 1) {
         if (text.indexOf(terms[i]) < 0) {
           return false;
