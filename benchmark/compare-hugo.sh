@@ -36,15 +36,19 @@ measure() {
   cat "$work/time"
 }
 
+# Each run writes into directories of its own, and every output is deleted only at the end. On a journal-less ext4
+# (this machine's disk), creating files in the 30 s after a large tree was deleted costs several times the system
+# time (the inode allocator passes over recently deleted inodes), and a deletion between runs would bill that to
+# whichever tool ran next; for the same reason, start it half a minute after deleting a large tree (e.g. the outputs
+# of a previous run of this script). Needs room for every run's output: about 0.8 GB a run at 10,000 reports.
 hugo_walls=(); hugo_rss=(); hs_walls=(); hs_rss=()
 for run in $(seq 1 "$runs"); do
-  rm -rf "$work/hugo-out" "$work/hs-out"
-  read -r wall rss < <(measure hugo --quiet -s "$work/hugo-site" -d "$work/hugo-out")
+  read -r wall rss < <(measure hugo --quiet -s "$work/hugo-site" -d "$work/hugo-out-$run")
   hugo_walls+=("$wall"); hugo_rss+=("$rss")
   echo "run $run: hugo      ${wall} s, peak RSS $((rss / 1024)) MiB"
   # shellcheck disable=SC2086
   read -r wall rss < <(measure java $jvm_opts -cp "$jar" dev.hindsight.cli.Main build --source "$corpus" \
-      --out "$work/hs-out" --as-of 2026-11-25 --time-zone UTC --quiet)
+      --out "$work/hs-out-$run" --as-of 2026-11-25 --time-zone UTC --quiet)
   hs_walls+=("$wall"); hs_rss+=("$rss")
   echo "run $run: hindsight ${wall} s, peak RSS $((rss / 1024)) MiB"
 done
