@@ -153,7 +153,10 @@ final class ExportedPostings {
 
     /**
      * Appends a term's postings in a field to {@code out}, documents ascending: the old ones (read from {@code in})
-     * that were not edited, the edited ones as they are now. Returns how many documents it appended.
+     * that were not edited, the edited ones as they are now. Returns how many documents it appended. An old entry
+     * that follows the same document as before is the same characters (its gap is to that document), so such
+     * entries are copied a run at a time rather than encoded again: re-encoding every posting of every changed
+     * term was most of a preview rebuild's static search update.
      */
     private static int merge(EncodedPostings in, SearchField field, List<EditedDocument> edited, BytesRef term,
                              StringBuilder out) throws IOException {
@@ -162,10 +165,14 @@ final class ExportedPostings {
         int previous = -1;
         int oldDoc = -1;
         int next = 0;
+        int runStart = -1; // the old entries to copy as they are, from here to runEnd; -1 when none
+        int runEnd = -1;
         for (int i = 0; i <= count; i++) {
             int doc = Integer.MAX_VALUE;
             int freq = 0;
             int norm = 0;
+            int oldPrevious = oldDoc;
+            int entryStart = in.position();
             if (i < count) {
                 long code = in.next();
                 freq = (code & 1) == 1 ? (int) in.next() + 2 : 1;
@@ -177,6 +184,7 @@ final class ExportedPostings {
                 EditedDocument document = edited.get(next);
                 int now = document.freq(field, term);
                 if (now > 0) {
+                    runStart = copy(in, runStart, runEnd, out);
                     append(out, document.doc - previous - 1, now, document.norm(field));
                     previous = document.doc;
                     written++;
@@ -184,12 +192,29 @@ final class ExportedPostings {
             }
             boolean wasEdited = next > 0 && edited.get(next - 1).doc == doc;
             if (i < count && !wasEdited) {
-                append(out, doc - previous - 1, freq, norm);
+                // After an entry left out or an edited one written, this one follows another document than before,
+                // so a run never spans a change.
+                if (previous == oldPrevious) {
+                    runStart = runStart < 0 ? entryStart : runStart;
+                    runEnd = in.position();
+                } else {
+                    runStart = copy(in, runStart, runEnd, out);
+                    append(out, doc - previous - 1, freq, norm);
+                }
                 previous = doc;
                 written++;
             }
         }
+        copy(in, runStart, runEnd, out);
         return written;
+    }
+
+    /** Appends the old entries from {@code start} to {@code end} as they are, if {@code start} is not -1; returns -1. */
+    private static int copy(EncodedPostings in, int start, int end, StringBuilder out) {
+        if (start >= 0) {
+            out.append(in.encoded, start, end);
+        }
+        return -1;
     }
 
     SortedMap<String, StringBuilder> terms() {
@@ -223,6 +248,11 @@ final class ExportedPostings {
 
         EncodedPostings(CharSequence encoded) {
             this.encoded = encoded;
+        }
+
+        /** Where the next number starts. */
+        int position() {
+            return at;
         }
 
         /** How many documents the field has, ready to read them; 0 if the postings skip it (fields ascend). */
