@@ -6,10 +6,11 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
  * jte's HTML output policy ({@link OwaspHtmlTemplateOutput}) over a {@link Utf8PageOutput}, which escapes the two
  * common cases itself: text in an element's body and plain attributes (class, id, title, data-*, datetime...). These
  * are escaped exactly as jte would; every other case is jte's own: script bodies, event handler attributes, and the
- * URL attributes it guards against {@code javascript:} links or drops ({@code iframe srcdoc}).
+ * URL attributes it guards against {@code javascript:} links or drops ({@code iframe srcdoc}). The list in
+ * {@link #isPlain} is jte 3.2.5's: a jte that guards more attributes needs them added there (and to the contexts of
+ * EscapingPageOutputTest, which compares both outputs).
  */
 final class EscapingPageOutput extends OwaspHtmlTemplateOutput {
-
     private final Utf8PageOutput out;
     private String tagName;
     private String attributeName;
