@@ -73,18 +73,12 @@ final class ContentLines {
             return false; // at least one octet a character
         }
         int octets = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            // A surrogate pair is 4 octets, 2 for each half; a lone surrogate is counted as fold counts it, 3.
-            octets += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) && isPaired(line, i) ? 2 : 3;
+        for (int i = 0; i < line.length(); ) {
+            int codePoint = line.codePointAt(i);
+            octets += utf8Length(codePoint);
+            i += Character.charCount(codePoint);
         }
         return octets <= MAX_OCTETS;
-    }
-
-    private static boolean isPaired(String line, int at) {
-        char c = line.charAt(at);
-        return Character.isHighSurrogate(c) ? at + 1 < line.length() && Character.isLowSurrogate(line.charAt(at + 1))
-                : at > 0 && Character.isHighSurrogate(line.charAt(at - 1));
     }
 
     private static int utf8Length(int codePoint) {
