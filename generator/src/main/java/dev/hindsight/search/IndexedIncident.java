@@ -11,10 +11,9 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How an incident becomes a Lucene document: its text per {@link SearchField}, plus stored metadata. */
@@ -51,11 +50,18 @@ final class IndexedIncident {
         return texts;
     }
 
-    /** Every term the incident's searchable fields are indexed with, in any field. */
-    static Set<String> terms(Incident incident) {
-        Set<String> terms = new HashSet<>();
-        texts(incident).forEach((field, text) -> terms.addAll(SearchAnalyzer.terms(ANALYZER, field.fieldName(), text)));
-        return terms;
+    /**
+     * How often each term is in each searchable field of the incident's document: the frequencies its postings
+     * record (the writer analyses the same text with the same analyser).
+     */
+    static Map<SearchField, Map<String, Integer>> termCounts(Incident incident) {
+        Map<SearchField, Map<String, Integer>> counts = new EnumMap<>(SearchField.class);
+        texts(incident).forEach((field, text) -> {
+            Map<String, Integer> inField = new HashMap<>();
+            SearchAnalyzer.terms(ANALYZER, field.fieldName(), text).forEach(term -> inField.merge(term, 1, Integer::sum));
+            counts.put(field, inField);
+        });
+        return counts;
     }
 
     /**

@@ -192,11 +192,10 @@ public final class StaticSearchExport {
             if (reader.maxDoc() != after.size() || reader.hasDeletions()) {
                 throw new IllegalStateException("the index must hold exactly the knowledge base's incidents");
             }
-            // The postings that change are those of the terms an edited incident had or has.
             Set<String> terms = new TreeSet<>();
             for (int doc : changed) {
-                terms.addAll(IndexedIncident.terms(before.get(doc)));
-                terms.addAll(IndexedIncident.terms(after.get(doc)));
+                terms.addAll(postings.changedTerms(reader, doc, IndexedIncident.termCounts(before.get(doc)),
+                        IndexedIncident.termCounts(after.get(doc))));
             }
             postings.update(reader, changed, terms);
             KnowledgeBase previous = kb;
