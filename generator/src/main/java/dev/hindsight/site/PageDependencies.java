@@ -138,11 +138,17 @@ final class PageDependencies {
         return exported;
     }
 
+    /**
+     * An incident's page: when its incident or its related links changed, or an incident it links to (related,
+     * previous, next) is listed differently. Asked for every incident, and after most edits (prose) none is.
+     */
     boolean incidentPage(Incident incident, List<RelatedLink> related) {
-        return changed.contains(incident.id()) || relatedChanged.contains(incident.id())
-                || related.stream().anyMatch(r -> listed.contains(r.id()))
+        if (changed.contains(incident.id()) || relatedChanged.contains(incident.id())) {
+            return true;
+        }
+        return !listed.isEmpty() && (related.stream().anyMatch(r -> listed.contains(r.id()))
                 || kb.previous(incident).map(i -> listed.contains(i.id())).orElse(false)
-                || kb.next(incident).map(i -> listed.contains(i.id())).orElse(false);
+                || kb.next(incident).map(i -> listed.contains(i.id())).orElse(false));
     }
 
     /**
@@ -151,6 +157,9 @@ final class PageDependencies {
      * few and a changed field may move an incident between them).
      */
     boolean termPage(TaxonomyKind kind, TaxonomyTerm term) {
+        if (!anyListed()) {
+            return false; // nothing but bodies changed, which no term page shows
+        }
         if (kind == TaxonomyKind.SERVICES || kind == TaxonomyKind.TAGS) {
             return terms.getOrDefault(kind, Set.of()).stream().anyMatch(t -> t.equalsIgnoreCase(term.name()))
                     || lists(term.incidents());
