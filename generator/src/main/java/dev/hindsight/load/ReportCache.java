@@ -113,8 +113,13 @@ public final class ReportCache {
         return new TreeMap<>(entries);
     }
 
-    /** Forgets every file not among {@code paths} (deleted or renamed reports). */
+    /** Forgets every file not among {@code paths} (deleted or renamed reports), which are all different. */
     void retainOnly(Collection<String> paths) {
+        // Mostly the files of the last load: no more entries than paths, each path with one, leaves none to forget,
+        // and is a lookup a path where the set to retain would cost an insertion a path and a lookup an entry.
+        if (entries.size() <= paths.size() && paths.stream().allMatch(entries::containsKey)) {
+            return;
+        }
         entries.keySet().retainAll(new java.util.HashSet<>(paths));
     }
 

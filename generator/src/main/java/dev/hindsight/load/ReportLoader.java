@@ -102,7 +102,9 @@ public final class ReportLoader {
         List<Diagnostic> diagnostics = new ArrayList<>(treeProblems.list());
         Map<String, FileResult> byId = new HashMap<>();
         for (FileResult result : results) {
-            diagnostics.addAll(result.diagnostics());
+            if (!result.diagnostics().isEmpty()) {
+                diagnostics.addAll(result.diagnostics());
+            }
             if (result.parsed().isEmpty()) {
                 continue;
             }
@@ -170,6 +172,10 @@ public final class ReportLoader {
                     + e.getClass().getSimpleName() + ")", "please report this with the file attached");
             parsed = Optional.empty();
         }
-        return new FileResult(file.relativePath(), parsed, diagnostics.list());
+        // In order once here, and kept so in the cache: the whole list's sort then finds runs already in order, where
+        // sorting 8,000 warnings of 10,000 reports from scratch was a twentieth of a preview rebuild's load.
+        List<Diagnostic> found = new ArrayList<>(diagnostics.list());
+        found.sort(Diagnostic.IN_FILE_ORDER);
+        return new FileResult(file.relativePath(), parsed, List.copyOf(found));
     }
 }

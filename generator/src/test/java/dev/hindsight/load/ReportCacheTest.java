@@ -81,6 +81,23 @@ class ReportCacheTest {
     }
 
     @Test
+    void theCacheForgetsDeletedAndRenamedReportsAndKeepsTheOthers() throws IOException {
+        cached();
+        assertThat(cache.incident("MET-6.md")).isNotNull();
+        Files.delete(source.resolve("MET-6.md"));
+        cached();
+        assertThat(cache.incident("MET-6.md")).as("deleted").isNull();
+        assertThat(cache.incident("MET-3.md")).isNotNull();
+
+        // As many files as before, one of them new: the renamed report's old path goes.
+        Files.move(source.resolve("MET-3.md"), source.resolve("MET-3-renamed.md"));
+        cached();
+        assertThat(cache.incident("MET-3.md")).as("renamed").isNull();
+        assertThat(cache.incident("MET-3-renamed.md")).isNotNull();
+        assertThat(cache.lastLoad()).isEqualTo(new ReportCache.Counts(1, 5));
+    }
+
+    @Test
     void aFileModifiedJustBeforeItWasReadIsReadAgainEvenWithTheSameSizeAndTime() throws IOException {
         Path report = source.resolve("MET-3.md");
         FileTime modified = Files.getLastModifiedTime(report); // copied just now: within the racy window
