@@ -194,6 +194,7 @@ public final class IncidentIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+        stabilize(directory, false);
         return directory;
     }
 
@@ -209,7 +210,17 @@ public final class IncidentIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the search index", e);
         }
+        stabilize(directory, true); // the segments' ids are kept; only the commit's is new
         return directory;
+    }
+
+    /** Gives the index the same bytes whenever it holds the same documents ({@link StableIds}). */
+    private static void stabilize(Directory directory, boolean segmentsStable) {
+        try {
+            StableIds.apply(directory, segmentsStable);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the search index", e);
+        }
     }
 
     /**

@@ -68,6 +68,27 @@ class LauncherIT {
     }
 
     @Test
+    void twoProcessesBuildingTheSameReportsWriteTheSameBytesSearchIndexIncluded() throws Exception {
+        // Two JVMs: Lucene's random ids and the order of its maps (which Java varies from one JVM to the next) both
+        // differ between them, as between two builds of a site in CI.
+        List<Path> sites = List.of(temp.resolve("first"), temp.resolve("second"));
+        for (Path site : sites) {
+            Run build = run("build", "--source", SAMPLE, "--out", site.toString(), "--as-of", "2026-11-25",
+                    "--time-zone", "Asia/Shanghai", "--quiet");
+            assertThat(build.exitCode()).as(build.err()).isZero();
+        }
+        List<Path> files;
+        try (var walk = Files.walk(sites.get(0))) {
+            files = walk.filter(Files::isRegularFile).map(sites.get(0)::relativize).sorted().toList();
+        }
+        assertThat(files).contains(Path.of("search/index/segments_1"));
+        for (Path file : files) {
+            assertThat(Files.mismatch(sites.get(0).resolve(file), sites.get(1).resolve(file))).as(file.toString())
+                    .isEqualTo(-1L);
+        }
+    }
+
+    @Test
     void exitCodesAreZeroForSuccessOneForFindingsTwoForUsage() throws Exception {
         Path bad = Files.createDirectories(temp.resolve("bad"));
         Files.writeString(bad.resolve("broken.md"), "---\nid: X-1\ntitle: T\nseverity: P9\nstarted: 2026-01-01\n---\n");

@@ -1,6 +1,5 @@
 package dev.hindsight.site;
 
-import dev.hindsight.search.IncidentIndex;
 import dev.hindsight.build.BuildRequest;
 import dev.hindsight.build.BuildResult;
 import dev.hindsight.build.SiteGeneration;
@@ -66,16 +65,14 @@ record BuiltSite(Path root, BuildResult result) {
 
     /**
      * Every regular file under {@code dir}: '/'-separated relative path → SHA-256 of its bytes, sorted by
-     * path. The Lucene index's files have their size as digest instead: Lucene stamps every segment with
-     * a random id, so they are the one part of a build that is not byte-identical (and no page shows it).
+     * path. The Lucene index's files too: their random ids and times are replaced by stable ones.
      */
     static Map<String, String> files(Path dir) {
         Map<String, String> digests = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String path = dir.relativize(file).toString().replace('\\', '/');
-                digests.put(path, path.startsWith(IncidentIndex.SITE_DIRECTORY) ? "size " + Files.size(file)
-                        : sha256(Files.readAllBytes(file)));
+                digests.put(path, sha256(Files.readAllBytes(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

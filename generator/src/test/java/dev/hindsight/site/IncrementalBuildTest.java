@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rebuild in the same process renders only the pages an edit touches, and the site it leaves is the one a full
- * build of the edited reports writes, file for file and byte for byte (the Lucene index's files by size: Lucene
- * stamps segments with random ids), with the same diagnostics.
+ * build of the edited reports writes, file for file and byte for byte (the Lucene index's too), with the same
+ * diagnostics.
  */
 class IncrementalBuildTest {
     private static final Path SAMPLE = Path.of("../sample-site/src/postmortems");
