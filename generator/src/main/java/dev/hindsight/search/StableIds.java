@@ -51,6 +51,13 @@ final class StableIds {
      */
     static void apply(Directory directory, boolean segmentsStable) throws IOException {
         SegmentInfos commit = SegmentInfos.readLatestCommit(directory);
+        for (SegmentCommitInfo segment : commit) {
+            if (segment.info.getUseCompoundFile()) {
+                // The files inside a compound file have checksums of their own, which this does not recompute:
+                // the index is left as Lucene wrote it (its writers here make no compound files).
+                return;
+            }
+        }
         Map<ByteBuffer, byte[]> all = new LinkedHashMap<>();
         List<byte[]> segmentIds = new ArrayList<>();
         for (SegmentCommitInfo segment : commit) {

@@ -60,10 +60,28 @@ class StableIdsTest {
         files.forEach((name, bytes) -> assertThat(files(first).get(name)).as("applied again: " + name).isEqualTo(bytes));
     }
 
-    /** Three segments of ten documents, one commit. */
+    @Test
+    void anIndexOfCompoundFilesIsLeftAsLuceneWroteIt() throws IOException {
+        Directory compound = indexed(true);
+        Map<String, byte[]> before = files(compound);
+        assertThat(before.keySet()).anyMatch(name -> name.endsWith(".cfs"));
+
+        StableIds.apply(compound, false);
+
+        before.forEach((name, bytes) -> assertThat(files(compound).get(name)).as(name).isEqualTo(bytes));
+        try (CheckIndex check = new CheckIndex(compound)) {
+            assertThat(check.checkIndex().clean).isTrue();
+        }
+    }
+
     private static Directory indexed() throws IOException {
+        return indexed(false);
+    }
+
+    /** Three segments of ten documents, one commit. */
+    private static Directory indexed(boolean compoundFiles) throws IOException {
         Directory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer()).setUseCompoundFile(false);
+        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer()).setUseCompoundFile(compoundFiles);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int n = 0; n < 30; n++) {
                 Document doc = new Document();
