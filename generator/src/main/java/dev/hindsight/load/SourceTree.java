@@ -15,10 +15,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -66,7 +69,7 @@ final class SourceTree {
             return null; // the source directory is itself a link
         }
         Scan scan = new Scan(root, seenMillis);
-        scan.directory(root);
+        scan.walk(root);
         if (scan.linked) {
             return null;
         }
@@ -87,40 +90,48 @@ final class SourceTree {
             this.seenMillis = seenMillis;
         }
 
-        void directory(Path directory) {
-            List<Path> entries = new ArrayList<>();
-            try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
-                listing.forEach(entries::add);
-            } catch (IOException e) {
-                unreadable.add(cannotRead(root, directory, e));
-                return;
-            } catch (DirectoryIteratorException e) {
-                unreadable.add(cannotRead(root, directory, e.getCause()));
-                return;
+        /**
+         * Walks the tree from {@code top}: directories one after another from a queue (a tree of any depth needs no
+         * deeper stack), each one's entries in parallel.
+         */
+        void walk(Path top) {
+            Deque<Path> directories = new ArrayDeque<>(List.of(top));
+            while (!directories.isEmpty() && !linked) {
+                Path directory = directories.poll();
+                List<Path> entries = new ArrayList<>();
+                try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+                    listing.forEach(entries::add);
+                } catch (IOException e) {
+                    unreadable.add(cannotRead(root, directory, e));
+                    continue;
+                } catch (DirectoryIteratorException e) {
+                    unreadable.add(cannotRead(root, directory, e.getCause()));
+                    continue;
+                }
+                entries.parallelStream().map(this::entry).filter(Objects::nonNull).forEachOrdered(directories::add);
             }
-            entries.parallelStream().forEach(this::entry);
         }
 
-        private void entry(Path path) {
+        /** Looks at one entry: a report is kept; a directory to walk is returned; null otherwise. */
+        private Path entry(Path path) {
             if (linked) {
-                return; // the tree is walked again, following links
+                return null; // the tree is walked again, following links
             }
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 unreadable.add(cannotRead(root, path, e));
-                return;
+                return null;
             }
             if (attributes.isSymbolicLink() || attributes.isOther()) {
                 linked = true;
             } else if (attributes.isDirectory()) {
-                if (!isIgnored(path)) {
-                    directory(path);
-                }
+                return isIgnored(path) ? null : path;
             } else if (attributes.isRegularFile() && isReport(path)) {
                 found.add(reportFile(root, path, attributes, seenMillis));
             }
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -43,6 +44,35 @@ class MixedDirectoryTest {
         assertThat(result.reportFiles()).isEqualTo(16);
         assertThat(result.incidents()).hasSize(15);
         assertThat(result.incidents()).extracting(i -> i.source().path()).doesNotContain(BAD);
+    }
+
+    @Test
+    void reportsInDirectoriesHundredsDeepAndBesideIgnoredOnesAreFound(@TempDir Path source) throws IOException {
+        Path deep = source;
+        for (int level = 0; level < 800; level++) {
+            deep = deep.resolve("d");
+        }
+        Files.createDirectories(deep);
+        String good;
+        try (Stream<Path> reports = Files.list(MIXED)) {
+            good = Files.readString(reports.filter(p -> !p.getFileName().toString().equals(BAD)).sorted().findFirst()
+                    .orElseThrow());
+        }
+        Files.writeString(deep.resolve("deep.md"), good);
+        Files.createDirectories(source.resolve("_drafts"));
+        Files.writeString(source.resolve("_drafts/draft.md"), good);
+
+        LoadResult result = load(source);
+
+        assertThat(result.reportFiles()).isEqualTo(1);
+        assertThat(result.incidents()).singleElement()
+                .satisfies(i -> assertThat(i.source().path()).endsWith("/d/deep.md").hasSize(800 * 2 + 7));
+        // Deepest first, here: JUnit's own clean-up of such a tree takes seconds.
+        try (Stream<Path> tree = Files.walk(source.resolve("d"))) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     @Test
