@@ -420,7 +420,7 @@ public final class IncidentIndex {
     }
 
     /** The rest of {@code in}'s file, from where it stands (the start, when just opened). */
-    private static byte[] readAll(IndexInput in) throws IOException {
+    static byte[] readAll(IndexInput in) throws IOException {
         byte[] bytes = new byte[Math.toIntExact(in.length() - in.getFilePointer())];
         in.readBytes(bytes, 0, bytes.length);
         return bytes;

@@ -4,12 +4,12 @@ import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -68,12 +68,10 @@ final class StableIds {
             if (segment.getId() != null) {
                 all.put(ByteBuffer.wrap(segment.getId()), derived(id, "commit of the segment"));
             }
-            String info = segment.info.name + ".si";
-            rewrite(directory, info, read(directory, info), Map.of(ByteBuffer.wrap(old), id), segment.info);
+            rewrite(directory, segment.info.name + ".si", Map.of(ByteBuffer.wrap(old), id), segment.info);
         }
         all.put(ByteBuffer.wrap(commit.getId()), derived(concatenated(segmentIds), commit.getSegmentsFileName()));
-        String commitFile = commit.getSegmentsFileName();
-        rewrite(directory, commitFile, read(directory, commitFile), all, null);
+        rewrite(directory, commit.getSegmentsFileName(), all, null);
     }
 
     /**
@@ -84,46 +82,65 @@ final class StableIds {
      */
     private static byte[] stableSegment(Directory directory, SegmentCommitInfo segment) throws IOException {
         byte[] old = segment.info.getId();
-        Map<String, byte[]> files = new TreeMap<>();
-        Map<String, List<Integer>> idsAt = new HashMap<>();
-        CRC32C crc32c = new CRC32C();
-        CRC32 crc32 = new CRC32();
-        long length = 0;
+        List<SegmentFile> files = new ArrayList<>();
+        Digest digest = new Digest();
         byte[] zeros = new byte[ID_LENGTH];
         for (String name : new TreeSet<>(segment.files())) {
             if (name.equals(segment.info.name + ".si")) {
                 continue;
             }
             byte[] bytes = read(directory, name);
-            files.put(name, bytes);
-            List<Integer> at = occurrences(bytes, old);
-            idsAt.put(name, at);
-            byte[] role = name.substring(segment.info.name.length()).getBytes(StandardCharsets.UTF_8);
-            crc32c.update(role);
-            crc32.update(role);
+            SegmentFile file = new SegmentFile(name, bytes, occurrences(bytes, old));
+            digest.update(name.substring(segment.info.name.length()).getBytes(StandardCharsets.UTF_8));
             int end = hasFooter(bytes) ? bytes.length - Long.BYTES : bytes.length;
             int from = 0;
-            for (int id : at) { // the bytes up to each id, then zeros for it
-                crc32c.update(bytes, from, id - from);
-                crc32.update(bytes, from, id - from);
-                crc32c.update(zeros);
-                crc32.update(zeros);
-                from = id + ID_LENGTH;
+            for (int at : file.idsAt()) { // the bytes up to each id, then zeros for it
+                digest.update(bytes, from, at - from).update(zeros);
+                from = at + ID_LENGTH;
             }
-            crc32c.update(bytes, from, end - from);
-            crc32.update(bytes, from, end - from);
-            length += role.length + end;
+            digest.update(bytes, from, end - from);
+            files.add(file);
         }
-        byte[] id = ByteBuffer.allocate(ID_LENGTH).putInt((int) crc32c.getValue()).putInt((int) crc32.getValue())
-                .putLong(length).array();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            byte[] bytes = file.getValue();
-            idsAt.get(file.getKey()).forEach(at -> System.arraycopy(id, 0, bytes, at, ID_LENGTH));
-            if (!idsAt.get(file.getKey()).isEmpty() && !Arrays.equals(id, old)) {
-                write(directory, file.getKey(), bytes);
+        byte[] id = digest.id();
+        if (!Arrays.equals(id, old)) {
+            for (SegmentFile file : files) {
+                file.idsAt().forEach(at -> System.arraycopy(id, 0, file.bytes(), at, ID_LENGTH));
+                if (!file.idsAt().isEmpty()) {
+                    write(directory, file.name(), file.bytes());
+                }
             }
         }
         return id;
+    }
+
+    /** One of a segment's data files: its bytes and where its segment's id is in them. */
+    private record SegmentFile(String name, byte[] bytes, List<Integer> idsAt) {
+    }
+
+    /**
+     * CRC-32C and CRC-32 of the same bytes, and how many there were: an id that tells contents apart (not against
+     * forgery), made by instructions of the processor.
+     */
+    private static final class Digest {
+        private final CRC32C crc32c = new CRC32C();
+        private final CRC32 crc32 = new CRC32();
+        private long length;
+
+        Digest update(byte[] bytes) {
+            return update(bytes, 0, bytes.length);
+        }
+
+        Digest update(byte[] bytes, int from, int count) {
+            crc32c.update(bytes, from, count);
+            crc32.update(bytes, from, count);
+            length += count;
+            return this;
+        }
+
+        byte[] id() {
+            return ByteBuffer.allocate(ID_LENGTH).putInt((int) crc32c.getValue()).putInt((int) crc32.getValue())
+                    .putLong(length).array();
+        }
     }
 
     /** Where {@code id} is in {@code bytes}, ascending, never overlapping. */
@@ -139,17 +156,9 @@ final class StableIds {
         return found;
     }
 
-    /** An id for something made of {@code base}: the first 16 bytes of CRCs of base and what. */
+    /** An id for something made of {@code base}: a digest of base and what. */
     private static byte[] derived(byte[] base, String what) {
-        byte[] whatBytes = what.getBytes(StandardCharsets.UTF_8);
-        CRC32C crc32c = new CRC32C();
-        crc32c.update(base);
-        crc32c.update(whatBytes);
-        CRC32 crc32 = new CRC32();
-        crc32.update(whatBytes);
-        crc32.update(base);
-        return ByteBuffer.allocate(ID_LENGTH).putInt((int) crc32c.getValue()).putInt((int) crc32.getValue())
-                .putLong(((long) base.length << 32) | whatBytes.length).array();
+        return new Digest().update(base).update(what.getBytes(StandardCharsets.UTF_8)).id();
     }
 
     private static byte[] concatenated(List<byte[]> ids) {
@@ -162,8 +171,9 @@ final class StableIds {
      * Puts the stable ids in place of the old ones ({@code replaced}) wherever they are in a file, and, in the file of
      * a segment's {@code info}, its maps in order; then the new checksum. A file already stable is left as it is.
      */
-    private static void rewrite(Directory directory, String name, byte[] bytes, Map<ByteBuffer, byte[]> replaced,
-                                SegmentInfo info) throws IOException {
+    private static void rewrite(Directory directory, String name, Map<ByteBuffer, byte[]> replaced, SegmentInfo info)
+            throws IOException {
+        byte[] bytes = read(directory, name);
         byte[] stable = bytes.clone();
         replaceAll(stable, replaced);
         if (info != null) {
@@ -212,16 +222,21 @@ final class StableIds {
      * Lucene keeps a segment's diagnostics and attributes in maps whose order changes from one JVM to the next, and
      * writes them in that order: count, then each key and value, every number a vint and every string UTF-8.
      */
-    private static void inOrder(byte[] bytes, Map<String, String> written, Map<String, String> stable) {
+    private static void inOrder(byte[] bytes, Map<String, String> written, Map<String, String> stable)
+            throws IOException {
         if (written.size() < 1) {
             return;
         }
-        byte[] count = vInt(written.size());
+        ByteBuffersDataOutput countOut = new ByteBuffersDataOutput();
+        countOut.writeVInt(written.size());
+        byte[] count = countOut.toArrayCopy();
         for (int at = 0; at + count.length < bytes.length; at++) {
             if (Arrays.equals(bytes, at, at + count.length, count, 0, count.length)) {
                 int end = endOfMap(bytes, at + count.length, written);
                 if (end > 0) {
-                    byte[] ordered = serialized(stable);
+                    ByteBuffersDataOutput orderedOut = new ByteBuffersDataOutput();
+                    orderedOut.writeMapOfStrings(stable); // count, then keys and values, as Lucene wrote them
+                    byte[] ordered = orderedOut.toArrayCopy();
                     if (ordered.length == end - at) {
                         System.arraycopy(ordered, 0, bytes, at, ordered.length);
                     }
@@ -266,39 +281,9 @@ final class StableIds {
         return null;
     }
 
-    private static byte[] serialized(Map<String, String> map) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(vInt(map.size()));
-        map.forEach((key, value) -> {
-            for (String text : new String[] {key, value}) {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                out.writeBytes(vInt(utf8.length));
-                out.writeBytes(utf8);
-            }
-        });
-        return out.toByteArray();
-    }
-
-    private static byte[] vInt(int value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(5);
-        int rest = value;
-        while ((rest & ~0x7F) != 0) {
-            out.write((rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        out.write(rest);
-        return out.toByteArray();
-    }
-
     private static byte[] read(Directory directory, String name) throws IOException {
         try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
-            long length = in.length();
-            if (length > Integer.MAX_VALUE - 16) {
-                throw new IOException("the index file " + name + " is too large: " + length + " bytes");
-            }
-            byte[] bytes = new byte[(int) length];
-            in.readBytes(bytes, 0, bytes.length);
-            return bytes;
+            return IncidentIndex.readAll(in);
         }
     }
 }
