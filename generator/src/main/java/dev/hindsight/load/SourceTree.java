@@ -69,7 +69,7 @@ final class SourceTree {
             return null; // the source directory is itself a link
         }
         Scan scan = new Scan(root, seenMillis);
-        scan.walk(root);
+        scan.walk();
         if (scan.linked) {
             return null;
         }
@@ -91,11 +91,11 @@ final class SourceTree {
         }
 
         /**
-         * Walks the tree from {@code top}: directories one after another from a queue (a tree of any depth needs no
-         * deeper stack), each one's entries in parallel.
+         * Walks the tree: directories one after another from a queue (a tree of any depth needs no deeper stack),
+         * each one's entries in parallel.
          */
-        void walk(Path top) {
-            Deque<Path> directories = new ArrayDeque<>(List.of(top));
+        void walk() {
+            Deque<Path> directories = new ArrayDeque<>(List.of(root));
             while (!directories.isEmpty() && !linked) {
                 Path directory = directories.poll();
                 List<Path> entries = new ArrayList<>();
