@@ -2,7 +2,6 @@ package dev.hindsight.search;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -14,7 +13,8 @@ import java.util.List;
 
 /**
  * The one analysis of index and queries, in Lucene and in the browser: {@link SearchTokenizer} (which first
- * folds the text by NFKC: full-width letters and digits become ASCII), lower case, English stop words removed. No
+ * folds the text by NFKC: full-width letters and digits become ASCII, and lower-cases its tokens), English stop
+ * words removed. No
  * stemming: post-mortems are full of identifiers, versions and service names that a stemmer mangles
  * ("pooling" is not "pool" when it names a setting), and an exact rule is what the browser can repeat.
  */
@@ -28,7 +28,7 @@ public final class SearchAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         SearchTokenizer tokenizer = new SearchTokenizer();
-        return new TokenStreamComponents(tokenizer, new StopWords(new LowerCaseFilter(tokenizer)));
+        return new TokenStreamComponents(tokenizer, new StopWords(tokenizer));
     }
 
     /** The terms {@code analyzer} makes of {@code text} in {@code field}, in order, repeats included. */
