@@ -6,6 +6,9 @@ import java.util.Optional;
 public enum ReportStatus {
     DRAFT, REVIEW, FINAL;
 
+    /** Worked out once: pages and exports ask for it on every row. */
+    private final String label = EnumWords.label(this);
+
     /** Reads a value in any case and word separator ({@code not-started}, {@code NotStarted}); empty if unknown. */
     public static Optional<ReportStatus> parse(String text) {
         return EnumWords.parse(values(), text);
@@ -13,6 +16,6 @@ public enum ReportStatus {
 
     /** The spelling used in reports and outputs, e.g. {@code in-progress}. */
     public String label() {
-        return EnumWords.label(this);
+        return label;
     }
 }

@@ -7,8 +7,11 @@ public enum ReportStyle {
     /** The seed template: metadata in the 基本信息 / Basic information list, no front matter. */
     SEED_TEMPLATE;
 
+    /** Worked out once: pages and exports ask for it on every row. */
+    private final String label = EnumWords.label(this);
+
     /** The spelling used in outputs, e.g. {@code seed-template}. */
     public String label() {
-        return EnumWords.label(this);
+        return label;
     }
 }

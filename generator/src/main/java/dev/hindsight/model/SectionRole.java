@@ -21,8 +21,11 @@ public enum SectionRole {
     TO_IMPROVE,
     REFERENCES;
 
+    /** Worked out once: pages and exports ask for it on every row. */
+    private final String label = EnumWords.label(this);
+
     /** The spelling used in outputs, e.g. {@code five-whys}. */
     public String label() {
-        return EnumWords.label(this);
+        return label;
     }
 }

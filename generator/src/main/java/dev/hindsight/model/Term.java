@@ -6,6 +6,9 @@ import java.util.Optional;
 public enum Term {
     IMMEDIATE, SHORT, LONG;
 
+    /** Worked out once: pages and exports ask for it on every row. */
+    private final String label = EnumWords.label(this);
+
     /** Reads a value in any case and word separator ({@code not-started}, {@code NotStarted}); empty if unknown. */
     public static Optional<Term> parse(String text) {
         // "short-term" and "long term" are how people say it in prose.
@@ -15,6 +18,6 @@ public enum Term {
 
     /** The spelling used in reports and outputs, e.g. {@code short}. */
     public String label() {
-        return EnumWords.label(this);
+        return label;
     }
 }
