@@ -7,15 +7,16 @@ import org.commonmark.node.Node;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Report bodies rendered to HTML while the reports load, from the tree the loader parsed, each kept deflated (in the
- * heap, or in a one-off build's spill directory) until its page takes it. Parsing was a tenth of a full build's CPU samples, twice over: once to load a report, once to
- * render its page (profile of 10,000 reports). A body with a link that needs the other reports or the source
+ * Report bodies rendered to HTML while the reports load, from the tree the loader parsed, each kept (deflated in the
+ * heap, or in a one-off build's spill directory) until its page takes it. Parsing was a tenth of a full build's CPU
+ * samples, twice over: once to load a report, once to render its page (profile of 10,000 reports). A body with a link that needs the other reports or the source
  * directory ({@link LinkTargets}) is not rendered here, nor one the loader took from its cache: its page parses it
  * as before. Thread-safe.
  */
@@ -25,7 +26,7 @@ public final class RenderedBodies {
     /** Renders as the site's pages do; {@code null} keeps nothing. */
     private final BodyRenderer renderer;
     private final boolean allowRawHtml;
-    /** Where the deflated HTML waits; {@code null}: in the heap. */
+    /** Where the HTML waits; {@code null}: deflated in the heap. */
     private final SpillDirectory spill;
     /**
      * How many deflated bytes of HTML may wait in the heap: about 10,000 reports' worth. A build that keeps its
@@ -38,19 +39,23 @@ public final class RenderedBodies {
     /** By report path: the Markdown rendered, to tell a body changed since, and its HTML. */
     private final Map<String, Rendered> byPath = new ConcurrentHashMap<>();
 
-    /** A body's Markdown and its HTML, deflated: in the heap, or in the spill directory's pack. */
-    private record Rendered(DeflatedText markdown, DeflatedText html, ExtraFile spilled, int htmlLength) {
+    /**
+     * A body's Markdown and its HTML: deflated in the heap, or as UTF-8 in the spill directory's pack. The pack takes
+     * the HTML as it is: deflating and inflating it again was 3% of a full build's CPU (zlib, which JFR does not
+     * see; perf did), where writing three times the bytes into a file costs the kernel a few tens of milliseconds.
+     */
+    private record Rendered(DeflatedText markdown, DeflatedText html, ExtraFile spilled) {
         String htmlText() {
             if (html != null) {
                 return html.text();
             }
-            ByteArrayOutputStream deflated = new ByteArrayOutputStream(8192);
+            ByteArrayOutputStream utf8 = new ByteArrayOutputStream(16 * 1024);
             try {
-                spilled.content().writeTo(deflated);
+                spilled.content().writeTo(utf8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return DeflatedText.ofDeflated(deflated.toByteArray(), htmlLength).text();
+            return utf8.toString(StandardCharsets.UTF_8);
         }
     }
 
@@ -72,7 +77,7 @@ public final class RenderedBodies {
 
     /**
      * Bodies rendered as the site of {@code settings} renders them, kept in {@code spill}: those of 50,000 reports
-     * are about 70 MB deflated, which a 1 GB heap could not spare while the site renders (the build spent a minute
+     * are about 70 MB even deflated, which a 1 GB heap could not spare while the site renders (the build spent a minute
      * in full collections).
      */
     public static RenderedBodies spilledInto(SiteSettings settings, SpillDirectory spill) {
@@ -96,14 +101,17 @@ public final class RenderedBodies {
         }
         try {
             String html = renderer.renderAlone(document, incident);
-            if (html != null) {
+            if (html == null) {
+                return;
+            }
+            String path = incident.source().path();
+            if (spill != null) {
+                byPath.put(path, new Rendered(incident.source().body(), null,
+                        spill.spill(path, html.getBytes(StandardCharsets.UTF_8))));
+            } else {
                 DeflatedText deflated = DeflatedText.of(html);
-                String path = incident.source().path();
-                if (spill != null) {
-                    byPath.put(path, new Rendered(incident.source().body(), null,
-                            spill.spill(path, deflated.deflatedBytes()), deflated.utf8Length()));
-                } else if (inHeap.addAndGet(deflated.deflatedSize()) <= budget) {
-                    byPath.put(path, new Rendered(incident.source().body(), deflated, null, 0));
+                if (inHeap.addAndGet(deflated.deflatedSize()) <= budget) {
+                    byPath.put(path, new Rendered(incident.source().body(), deflated, null));
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
