@@ -16,12 +16,9 @@ import dev.hindsight.model.Section;
 import dev.hindsight.model.TimelineEntry;
 import dev.hindsight.model.WhyStep;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -98,13 +95,13 @@ public final class ModelJson implements AutoCloseable {
      * 105 MB, and the pretty printer was in a quarter of the profile samples of their writing.
      */
     static void file(Document document, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        Writer writer = new Utf8Writer(out);
         try (ModelJson json = new ModelJson(writer, false)) {
             json.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             document.write(json);
         }
         writer.write('\n');
-        writer.flush();
+        writer.close();
     }
 
     public void writeIncident(Incident incident) throws IOException {

@@ -1,11 +1,8 @@
 package dev.hindsight.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Text an export builds record by record in a StringBuilder and passes on in pieces: the actions CSV, the calendar
@@ -40,8 +37,8 @@ final class TextStream {
 
     /** Streams {@code text} into {@code out} as UTF-8. */
     static void write(Text text, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), PIECE);
+        Writer writer = new Utf8Writer(out);
         text.writeTo(writer);
-        writer.flush();
+        writer.close();
     }
 }
