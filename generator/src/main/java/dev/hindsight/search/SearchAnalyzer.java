@@ -54,8 +54,8 @@ public final class SearchAnalyzer extends Analyzer {
      */
     private static final class StopWords extends FilteringTokenFilter {
         private static final int LONGEST = STOP_WORDS.stream().mapToInt(String::length).max().orElse(0);
-        private static final String INITIALS = STOP_WORDS.stream().map(w -> w.substring(0, 1)).distinct()
-                .collect(java.util.stream.Collectors.joining());
+        /** Whether a stop word starts with this (ASCII) character: a table, as String.indexOf is a call under C1. */
+        private static final boolean[] INITIALS = initials();
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
         StopWords(TokenStream in) {
@@ -65,8 +65,17 @@ public final class SearchAnalyzer extends Analyzer {
         @Override
         protected boolean accept() {
             int length = term.length();
-            return length > LONGEST || length == 0 || INITIALS.indexOf(term.buffer()[0]) < 0
-                    || !STOP_SET.contains(term.buffer(), 0, length);
+            if (length > LONGEST || length == 0) {
+                return true;
+            }
+            char first = term.buffer()[0];
+            return first >= INITIALS.length || !INITIALS[first] || !STOP_SET.contains(term.buffer(), 0, length);
+        }
+
+        private static boolean[] initials() {
+            boolean[] initials = new boolean[128];
+            STOP_WORDS.forEach(word -> initials[word.charAt(0)] = true);
+            return initials;
         }
     }
 }
