@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 
 /**
  * Gives a Lucene index the same bytes every time it is built from the same documents. Lucene stamps each segment,
@@ -36,7 +35,7 @@ import java.util.zip.CRC32C;
  * ids only tell files of one segment from another's, which a digest of the content does as well as a random number.
  */
 final class StableIds {
-    private static final int ID_LENGTH = 16;
+    private static final int ID_LENGTH = ContentDigest.LENGTH;
     /** The diagnostic holding the time the segment was written. */
     private static final String TIMESTAMP = "timestamp";
 
@@ -83,7 +82,7 @@ final class StableIds {
     private static byte[] stableSegment(Directory directory, SegmentCommitInfo segment) throws IOException {
         byte[] old = segment.info.getId();
         List<SegmentFile> files = new ArrayList<>();
-        Digest digest = new Digest();
+        ContentDigest digest = new ContentDigest();
         byte[] zeros = new byte[ID_LENGTH];
         for (String name : new TreeSet<>(segment.files())) {
             if (name.equals(segment.info.name + ".si")) {
@@ -101,7 +100,7 @@ final class StableIds {
             digest.update(bytes, from, end - from);
             files.add(file);
         }
-        byte[] id = digest.id();
+        byte[] id = digest.digest();
         if (!Arrays.equals(id, old)) {
             for (SegmentFile file : files) {
                 file.idsAt().forEach(at -> System.arraycopy(id, 0, file.bytes(), at, ID_LENGTH));
@@ -115,32 +114,6 @@ final class StableIds {
 
     /** One of a segment's data files: its bytes and where its segment's id is in them. */
     private record SegmentFile(String name, byte[] bytes, List<Integer> idsAt) {
-    }
-
-    /**
-     * CRC-32C and CRC-32 of the same bytes, and how many there were: an id that tells contents apart (not against
-     * forgery), made by instructions of the processor.
-     */
-    private static final class Digest {
-        private final CRC32C crc32c = new CRC32C();
-        private final CRC32 crc32 = new CRC32();
-        private long length;
-
-        Digest update(byte[] bytes) {
-            return update(bytes, 0, bytes.length);
-        }
-
-        Digest update(byte[] bytes, int from, int count) {
-            crc32c.update(bytes, from, count);
-            crc32.update(bytes, from, count);
-            length += count;
-            return this;
-        }
-
-        byte[] id() {
-            return ByteBuffer.allocate(ID_LENGTH).putInt((int) crc32c.getValue()).putInt((int) crc32.getValue())
-                    .putLong(length).array();
-        }
     }
 
     /** Where {@code id} is in {@code bytes}, ascending, never overlapping. */
@@ -158,7 +131,7 @@ final class StableIds {
 
     /** An id for something made of {@code base}: a digest of base and what. */
     private static byte[] derived(byte[] base, String what) {
-        return new Digest().update(base).update(what.getBytes(StandardCharsets.UTF_8)).id();
+        return new ContentDigest().update(base).update(what.getBytes(StandardCharsets.UTF_8)).digest();
     }
 
     private static byte[] concatenated(List<byte[]> ids) {

@@ -5,6 +5,7 @@ import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.LoadSettings;
 import dev.hindsight.load.ReportLoader;
 import dev.hindsight.model.Incident;
+import dev.hindsight.model.ReportSource;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -66,6 +68,23 @@ class StaticSearchExportTest {
 
         assertThat(again.keySet()).containsExactlyElementsOf(files.keySet());
         files.forEach((path, bytes) -> assertThat(again.get(path)).as(path).isEqualTo(bytes));
+    }
+
+    @Test
+    void theVersionChangesWithAnyDataFile() {
+        List<Incident> edited = new ArrayList<>(kb.incidents());
+        Incident first = edited.get(0);
+        ReportSource source = first.source();
+        edited.set(0, first.withSource(new ReportSource(source.path(), source.style(),
+                source.markdown() + "\nquetzalcoatl\n", source.bodyLine(), source.outline())));
+        KnowledgeBase after = new KnowledgeBase(edited, SampleSearchSite.AS_OF);
+        Map<String, byte[]> exported = StaticSearchExport.files(IncidentIndex.build(after).directory(), after, PAGE);
+
+        assertThat(exported.keySet()).containsExactlyElementsOf(files.keySet());
+        assertThat(files.keySet().stream().filter(path -> !path.equals(StaticSearchExport.META))
+                .filter(path -> !Arrays.equals(files.get(path), exported.get(path)))).isNotEmpty();
+        assertThat(value(text(exported.get(StaticSearchExport.META)), "version"))
+                .isNotEqualTo(value(text(files.get(StaticSearchExport.META)), "version"));
     }
 
     @Test
