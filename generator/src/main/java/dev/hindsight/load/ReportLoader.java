@@ -45,7 +45,17 @@ public final class ReportLoader {
      * @param bodies told of each body parsed (a body taken from {@code cache} is not parsed)
      */
     public ReportLoader(LoadSettings settings, ReportCache cache, BodyListener bodies) {
-        this.parser = new ReportParser(settings, bodies);
+        this(settings, cache, bodies, 0);
+    }
+
+    /**
+     * @param cache       as for {@link #ReportLoader(LoadSettings, ReportCache)}
+     * @param bodies      as for {@link #ReportLoader(LoadSettings, ReportCache, BodyListener)}
+     * @param storedBytes how many bytes (UTF-8) of Markdown bodies the reports may keep stored rather than deflated
+     *                    (deflating costs CPU; stored, a body takes about three times the heap)
+     */
+    public ReportLoader(LoadSettings settings, ReportCache cache, BodyListener bodies, long storedBytes) {
+        this.parser = new ReportParser(settings, bodies, storedBytes);
         this.maxSourceBytes = settings.maxSourceBytes();
         this.cache = cache;
         this.maxReportBytes = settings.maxReportBytes();

@@ -2,12 +2,14 @@ package dev.hindsight.load;
 
 import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
+import dev.hindsight.model.DeflatedText;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.ReportSource;
 import dev.hindsight.model.ReportStyle;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads one report file into an incident: text checks, front matter, then the body's sections. The
@@ -19,14 +21,18 @@ final class ReportParser {
     private final FrontMatterReader frontMatter;
     private final SharedStrings strings = new SharedStrings();
     private final BodyListener bodies;
+    /** How many more bytes (UTF-8) of Markdown may be kept stored rather than deflated. */
+    private final AtomicLong storedLeft;
 
     ReportParser(LoadSettings settings) {
-        this(settings, BodyListener.NONE);
+        this(settings, BodyListener.NONE, 0);
     }
 
-    ReportParser(LoadSettings settings, BodyListener bodies) {
+    /** @param storedBytes how many bytes (UTF-8) of Markdown bodies to keep stored, not deflated (the rest is) */
+    ReportParser(LoadSettings settings, BodyListener bodies, long storedBytes) {
         this.settings = settings;
         this.bodies = bodies;
+        this.storedLeft = new AtomicLong(storedBytes);
         // snakeyaml counts code points; the byte limit bounds them too.
         this.frontMatter = new FrontMatterReader(new SafeYaml((int) Math.min(Integer.MAX_VALUE,
                 settings.maxReportBytes())), settings.zone());
@@ -74,11 +80,21 @@ final class ReportParser {
         LessonsReader.read(body, draft);
         ReferencesReader.read(body, draft);
         ReportSource source = new ReportSource(diagnostics.path(),
-                p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE, p.body(), p.bodyLine(),
-                body.outline());
+                p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE, kept(p.body()),
+                p.bodyLine(), body.outline());
         Optional<Parsed> parsed = IncidentAssembler.assemble(draft, source, diagnostics)
                 .map(incident -> new Parsed(strings.shareIn(incident), draft.id.line()));
         parsed.ifPresent(loaded -> bodies.parsed(loaded.incident(), body.document()));
         return parsed;
+    }
+
+    /** The body stored while the budget lasts (the last one stored may overdraw it), deflated after. */
+    private DeflatedText kept(String markdown) {
+        if (storedLeft.get() <= 0) {
+            return DeflatedText.of(markdown);
+        }
+        DeflatedText stored = DeflatedText.stored(markdown);
+        storedLeft.addAndGet(-stored.utf8Length());
+        return stored;
     }
 }

@@ -13,40 +13,53 @@ import java.util.zip.Inflater;
  * base holds every body for as long as a build runs, but only the search index, the related-incident terms and the
  * incident page read one, each once. As Java strings
  * the bodies were about 35 MB of heap per 10,000 reports (Chinese text takes two bytes a character); deflated
- * they take about a quarter, which is what lets 50,000 reports build in a 1 GB heap. Immutable; equal texts
- * deflate to equal bytes, so equality compares those.
+ * they take about a quarter, which is what lets 50,000 reports build in a 1 GB heap. Immutable; equality is the
+ * text's, whether it is kept deflated or {@link #stored}.
  */
 public final class DeflatedText {
     /** The empty text, shared. */
     public static final DeflatedText EMPTY = new DeflatedText(new byte[0], 0);
 
-    /** Deflaters hold native buffers that are slow to set up; each loading thread keeps one. */
-    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    /** Deflaters hold native buffers that are slow to set up; each loading thread keeps one of each. */
+    private static final ThreadLocal<Deflater> DEFLATERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
+    private static final ThreadLocal<Deflater> STORERS =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.NO_COMPRESSION, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
 
     private final byte[] deflated;
     /** The UTF-8 length, so inflating needs one exact array. */
     private final int length;
-    private final int hash;
 
     private DeflatedText(byte[] deflated, int length) {
         this.deflated = deflated;
         this.length = length;
-        this.hash = Arrays.hashCode(deflated);
     }
 
     /** Keeps {@code text} deflated. */
     public static DeflatedText of(String text) {
+        return of(text, DEFLATERS.get(), 3);
+    }
+
+    /**
+     * Keeps {@code text} as UTF-8 in deflate's stored blocks: no smaller, but a copy to make and to read. Deflating
+     * a build's bodies cost 2.5% of its CPU (zlib at about 80 MB/s here); a build with the heap to spare keeps some
+     * this way. Equal to the deflated form of the same text.
+     */
+    public static DeflatedText stored(String text) {
+        return of(text, STORERS.get(), 1);
+    }
+
+    private static DeflatedText of(String text, Deflater deflater, int ratio) {
         if (text.isEmpty()) {
             return EMPTY;
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = DEFLATERS.get();
         deflater.reset();
         deflater.setInput(utf8);
         deflater.finish();
         // Markdown deflates to about a third; most bodies fit the first buffer.
-        ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / 3 + 64);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / ratio + 64);
         byte[] buffer = new byte[Math.max(256, Math.min(utf8.length, 32 * 1024))];
         while (!deflater.finished()) {
             out.write(buffer, 0, deflater.deflate(buffer));
@@ -107,15 +120,20 @@ public final class DeflatedText {
         return deflated.length;
     }
 
+    /**
+     * Equal texts, in whichever form: the same bytes say so at once; different bytes of the same length (a stored
+     * and a deflated form, or an edit that kept the length) are inflated and compared.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeflatedText other && other.length == length && other.hash == hash
-                && Arrays.equals(other.deflated, deflated);
+        return o instanceof DeflatedText other && other.length == length
+                && (Arrays.equals(other.deflated, deflated) || other.text().equals(text()));
     }
 
+    /** The text's UTF-8 length: the one thing both forms of a text share without inflating them. */
     @Override
     public int hashCode() {
-        return hash;
+        return length;
     }
 
     @Override

@@ -33,6 +33,9 @@ class DeflatedTextTest {
             }
             DeflatedText body = DeflatedText.of(text.toString());
             assertThat(body.text()).isEqualTo(text.toString());
+            DeflatedText stored = DeflatedText.stored(text.toString());
+            assertThat(stored.text()).isEqualTo(text.toString());
+            assertThat(stored).isEqualTo(body).hasSameHashCodeAs(body);
         }
     }
 
@@ -41,6 +44,12 @@ class DeflatedTextTest {
         assertThat(DeflatedText.of("same body")).isEqualTo(DeflatedText.of("same body"))
                 .hasSameHashCodeAs(DeflatedText.of("same body"));
         assertThat(DeflatedText.of("same body")).isNotEqualTo(DeflatedText.of("same body."));
+        // Stored and deflated, the same text is equal; a text of the same length is not.
+        assertThat(DeflatedText.stored("same body")).isEqualTo(DeflatedText.of("same body"))
+                .hasSameHashCodeAs(DeflatedText.of("same body")).isNotEqualTo(DeflatedText.of("same bodY"));
+        assertThat(DeflatedText.of("same body")).isEqualTo(DeflatedText.stored("same body"))
+                .isNotEqualTo(DeflatedText.stored("same bodY"));
+        assertThat(DeflatedText.stored("")).isSameAs(DeflatedText.EMPTY);
         assertThat(DeflatedText.of("")).isSameAs(DeflatedText.EMPTY);
         assertThat(DeflatedText.EMPTY.text()).isEmpty();
     }
@@ -51,5 +60,7 @@ class DeflatedTextTest {
         assertThat(DeflatedText.of(body).text()).isEqualTo(body);
         // not a speed test: the point of the class is that it is smaller than the string it replaces
         assertThat(DeflatedText.of(body).deflatedSize()).isLessThan(body.length() / 4);
+        // stored: a copy (plus deflate's block headers), for builds that spend heap to save the CPU
+        assertThat(DeflatedText.stored(body).deflatedSize()).isBetween(body.length(), body.length() + 64);
     }
 }
