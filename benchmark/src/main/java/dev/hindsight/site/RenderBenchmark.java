@@ -5,6 +5,7 @@ import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.load.LoadResult;
 import dev.hindsight.model.Incident;
+import dev.hindsight.site.page.BodyHtml;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -84,7 +85,7 @@ public class RenderBenchmark {
     @Benchmark
     public void renderIncidentPage() throws IOException {
         Incident incident = incident();
-        String body = bodies.render(incident, links, new Diagnostics(incident.source().path()));
+        BodyHtml body = BodyHtml.of(bodies.render(incident, links, new Diagnostics(incident.source().path())));
         templates.render("incident.jte", models.incident(incident, body, links, List.of()), messages,
                 OutputStream.nullOutputStream());
     }

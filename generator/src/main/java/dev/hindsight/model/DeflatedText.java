@@ -69,8 +69,13 @@ public final class DeflatedText {
 
     /** The text, inflated again. */
     public String text() {
+        return new String(utf8(), StandardCharsets.UTF_8);
+    }
+
+    /** The text's UTF-8 bytes, inflated again: a new array. */
+    public byte[] utf8() {
         if (length == 0) {
-            return "";
+            return new byte[0];
         }
         Inflater inflater = INFLATERS.get();
         inflater.reset();
@@ -88,7 +93,7 @@ public final class DeflatedText {
         } catch (DataFormatException e) {
             throw new IllegalStateException("a deflated text is corrupt", e);
         }
-        return new String(utf8, StandardCharsets.UTF_8);
+        return utf8;
     }
 
     /**

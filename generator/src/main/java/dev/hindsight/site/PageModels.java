@@ -18,6 +18,7 @@ import dev.hindsight.model.Section;
 import dev.hindsight.model.TimelineEntry;
 import dev.hindsight.site.page.AnniversaryRow;
 import dev.hindsight.site.page.Badge;
+import dev.hindsight.site.page.BodyHtml;
 import dev.hindsight.site.page.Fact;
 import dev.hindsight.site.page.HomePage;
 import dev.hindsight.site.page.IncidentPage;
@@ -222,7 +223,7 @@ final class PageModels {
     /**
      * @param links resolves the report's relative references, as it did the body's links
      */
-    IncidentPage incident(Incident incident, String bodyHtml, LinkTargets links, List<RelatedLink> related) {
+    IncidentPage incident(Incident incident, BodyHtml body, LinkTargets links, List<RelatedLink> related) {
         String root = SitePaths.rootFrom(SitePaths.incident(incident.id()));
         IncidentTimes times = incident.times();
         List<Fact> facts = new ArrayList<>();
@@ -265,7 +266,7 @@ final class PageModels {
                 completion, (int) Math.round(rate),
                 incident.lessons(LessonKind.WENT_WELL).stream().map(l -> l.text()).toList(),
                 incident.lessons(LessonKind.TO_IMPROVE).stream().map(l -> l.text()).toList(),
-                toc(incident.source().outline()), bodyHtml,
+                toc(incident.source().outline()), body,
                 references(incident, links),
                 kb.previous(incident).map(i -> new LinkView(idAndTitle(i),
                         "../" + i.id() + "/index.html")).orElse(null),

@@ -2,6 +2,7 @@ package dev.hindsight.site;
 
 import dev.hindsight.model.DeflatedText;
 import dev.hindsight.model.Incident;
+import dev.hindsight.site.page.BodyHtml;
 import org.commonmark.node.Node;
 
 import java.io.ByteArrayOutputStream;
@@ -45,9 +46,9 @@ public final class RenderedBodies {
      * see; perf did), where writing three times the bytes into a file costs the kernel a few tens of milliseconds.
      */
     private record Rendered(DeflatedText markdown, DeflatedText html, ExtraFile spilled) {
-        String htmlText() {
+        BodyHtml htmlText() {
             if (html != null) {
-                return html.text();
+                return new BodyHtml(html.utf8());
             }
             ByteArrayOutputStream utf8 = new ByteArrayOutputStream(16 * 1024);
             try {
@@ -55,7 +56,7 @@ public final class RenderedBodies {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return utf8.toString(StandardCharsets.UTF_8);
+            return new BodyHtml(utf8.toByteArray());
         }
     }
 
@@ -128,7 +129,7 @@ public final class RenderedBodies {
      * The HTML of {@code incident}'s body, let go of here; {@code null} when it was not rendered, or its body is not
      * the one rendered.
      */
-    String take(Incident incident) {
+    BodyHtml take(Incident incident) {
         Rendered rendered = byPath.remove(incident.source().path());
         if (rendered == null || !rendered.markdown().equals(incident.source().body())) {
             return null;

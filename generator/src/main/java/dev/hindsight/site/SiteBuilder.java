@@ -8,6 +8,7 @@ import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.Incident;
+import dev.hindsight.site.page.BodyHtml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,9 +178,9 @@ public final class SiteBuilder {
                 jobs.add(new PageJob(path, incident.source().path(), full || changes.incidentPage(incident, similar),
                         found -> {
                             renderedIncidents.add(incident.id());
-                            String body = renderedBodies.take(incident);
+                            BodyHtml body = renderedBodies.take(incident);
                             if (body == null) {
-                                body = bodies.render(incident, links, found);
+                                body = BodyHtml.of(bodies.render(incident, links, found));
                             }
                             writer.write(path, "incident.jte", models.incident(incident, body, links, similar));
                         }));

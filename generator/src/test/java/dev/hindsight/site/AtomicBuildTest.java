@@ -147,4 +147,20 @@ class AtomicBuildTest {
         assertThat(customFiles.remove(SitePaths.NOT_FOUND)).isNotEqualTo(builtInFiles.remove(SitePaths.NOT_FOUND));
         assertThat(customFiles).isEqualTo(builtInFiles);
     }
+
+    /** The built-in incident page as templates written before the body became bytes have it: the same site. */
+    @Test
+    void anIncidentTemplateWritingTheBodyAsAStringStillWorks() throws IOException {
+        String builtIn = Files.readString(BUILT_IN_TEMPLATES.resolve("incident.jte"), StandardCharsets.UTF_8);
+        String older = builtIn.replace("${page.body()}", "$unsafe{page.bodyHtml()}");
+        assertThat(older).isNotEqualTo(builtIn);
+        Path directory = Files.createDirectories(temp.resolve("older-templates"));
+        Files.writeString(directory.resolve("incident.jte"), older, StandardCharsets.UTF_8);
+
+        BuiltSite builtInSite = BuiltSite.sample(temp.resolve("built-in"));
+        BuiltSite olderSite = BuiltSite.build(BuiltSite.SAMPLE, temp.resolve("older"), withTemplates(directory));
+
+        assertThat(olderSite.result().site().written()).isTrue();
+        assertThat(BuiltSite.files(olderSite.root())).isEqualTo(BuiltSite.files(builtInSite.root()));
+    }
 }

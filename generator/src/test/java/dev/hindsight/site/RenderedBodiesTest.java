@@ -5,6 +5,7 @@ import dev.hindsight.load.LoadResult;
 import dev.hindsight.load.ReportLoader;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.ReportSource;
+import dev.hindsight.site.page.BodyHtml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class RenderedBodiesTest {
         int taken = 0;
         int local = 0;
         for (Incident incident : load.incidents()) {
-            String early = rendered.take(incident);
+            BodyHtml early = rendered.take(incident);
             Diagnostics found = new Diagnostics(incident.source().path());
             String onItsPage = pages.render(incident, links, found);
             if (early == null) {
@@ -61,7 +62,7 @@ class RenderedBodiesTest {
                 assertThat(incident.source().markdown()).as(incident.source().path()).containsPattern("\\]\\((?![a-zA-Z]+:|#)");
             } else {
                 taken++;
-                assertThat(early).as(incident.source().path()).isEqualTo(onItsPage);
+                assertThat(early.text()).as(incident.source().path()).isEqualTo(onItsPage);
                 assertThat(found.list()).isEmpty();
                 assertThat(rendered.take(incident)).as("taken once").isNull();
             }

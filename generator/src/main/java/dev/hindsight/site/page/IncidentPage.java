@@ -24,7 +24,7 @@ import java.util.List;
  * @param wentWell     lessons: what went well
  * @param toImprove    lessons: what to improve
  * @param toc          the body's headings
- * @param bodyHtml     the rendered body (escaped and sanitised by the renderer)
+ * @param body         the rendered body (escaped and sanitised by the renderer)
  * @param references   links from the front matter or references section
  * @param previous     the incident before, {@code null} for the first
  * @param next         the incident after, {@code null} for the last
@@ -35,7 +35,7 @@ public record IncidentPage(Layout layout, String id, String title, List<Badge> b
                            List<Fact> facts, List<Fact> impact, List<Fact> analysis, List<String> factors,
                            List<TimelineRow> timeline, List<WhyStep> whys, List<ActionRow> actions,
                            String completion, int completionPercent, List<String> wentWell, List<String> toImprove,
-                           List<TocEntry> toc, String bodyHtml, List<LinkView> references, LinkView previous,
+                           List<TocEntry> toc, BodyHtml body, List<LinkView> references, LinkView previous,
                            LinkView next, String editHref, List<Related> related) {
     public IncidentPage {
         related = List.copyOf(related);
@@ -51,6 +51,11 @@ public record IncidentPage(Layout layout, String id, String title, List<Badge> b
         toImprove = List.copyOf(toImprove);
         toc = List.copyOf(toc);
         references = List.copyOf(references);
+    }
+
+    /** The rendered body as a string, for templates written when it was one (the built-in one writes {@link #body}). */
+    public String bodyHtml() {
+        return body.text();
     }
 
     /** A similar incident: its link and what the two share ("service: kafka · tag: oom"). */
