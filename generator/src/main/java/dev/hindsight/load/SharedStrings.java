@@ -23,7 +23,10 @@ final class SharedStrings {
         if (s == null) {
             return null;
         }
-        String earlier = strings.putIfAbsent(s, s);
+        String earlier = strings.get(s); // most are there already, and a read takes no lock
+        if (earlier == null) {
+            earlier = strings.putIfAbsent(s, s);
+        }
         return earlier == null ? s : earlier;
     }
 
