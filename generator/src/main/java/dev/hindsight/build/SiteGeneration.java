@@ -107,11 +107,12 @@ public final class SiteGeneration {
                                       Supplier<Previous> previousBuild, boolean keep, SpillDirectory spill) {
         RenderedBodies bodies = keep ? RenderedBodies.of(request.site())
                 : RenderedBodies.spilledInto(request.site(), spill);
-        // A one-off build keeps Markdown bodies undeflated up to a tenth of the heap (all of 10,000 reports' in
-        // 768 MB): deflating them was 2.5% of its CPU. A build whose state the next reuses keeps them deflated.
-        long storedBytes = keep ? 0 : Runtime.getRuntime().maxMemory() / 10;
+        // A one-off build keeps Markdown bodies undeflated when the reports take at most a tenth of the heap (10,000
+        // reports' 55 MB in 768 MB): deflating them was 2.5% of its CPU. A build whose state the next reuses keeps
+        // them deflated.
+        long storeUpTo = keep ? -1 : Runtime.getRuntime().maxMemory() / 10;
         LoadResult load = phases.run(BuildPhase.LOAD,
-                () -> new ReportLoader(request.load(), cache, bodies::parsed, storedBytes).load(request.source()));
+                () -> new ReportLoader(request.load(), cache, bodies::parsed, storeUpTo).load(request.source()));
         if (!load.complete()) {
             // the previous site stays
             return new Generated(new BuildResult(load, new SiteResult(false, 0, List.of())), null, null, null);

@@ -27,6 +27,7 @@ public final class ReportLoader {
     private final long maxSourceBytes;
     private final ReportCache cache;
     private final long maxReportBytes;
+    private final long storeUpTo;
 
     public ReportLoader(LoadSettings settings) {
         this(settings, null);
@@ -45,17 +46,19 @@ public final class ReportLoader {
      * @param bodies told of each body parsed (a body taken from {@code cache} is not parsed)
      */
     public ReportLoader(LoadSettings settings, ReportCache cache, BodyListener bodies) {
-        this(settings, cache, bodies, 0);
+        this(settings, cache, bodies, -1);
     }
 
     /**
      * @param cache       as for {@link #ReportLoader(LoadSettings, ReportCache)}
      * @param bodies      as for {@link #ReportLoader(LoadSettings, ReportCache, BodyListener)}
-     * @param storedBytes how many bytes (UTF-8) of Markdown bodies the reports may keep stored rather than deflated
-     *                    (deflating costs CPU; stored, a body takes about three times the heap)
+     * @param storeUpTo   when the report files take at most this many bytes together, their Markdown bodies are
+     *                    kept stored rather than deflated (deflating costs CPU; stored, a body takes about three
+     *                    times the heap); -1: always deflated
      */
-    public ReportLoader(LoadSettings settings, ReportCache cache, BodyListener bodies, long storedBytes) {
-        this.parser = new ReportParser(settings, bodies, storedBytes);
+    public ReportLoader(LoadSettings settings, ReportCache cache, BodyListener bodies, long storeUpTo) {
+        this.parser = new ReportParser(settings, bodies);
+        this.storeUpTo = storeUpTo;
         this.maxSourceBytes = settings.maxSourceBytes();
         this.cache = cache;
         this.maxReportBytes = settings.maxReportBytes();
@@ -106,6 +109,9 @@ public final class ReportLoader {
             cache.startLoad();
             cache.retainOnly(files.stream().map(SourceTree.ReportFile::relativePath).toList());
         }
+        // All or none: a corpus that fits keeps every body stored; one that does not (50,000 reports in 1 GB) needs
+        // the heap that deflating its bodies saves, and storing even a part of them tripled its full collections.
+        parser.storeBodies(total <= storeUpTo);
         List<FileResult> results = files.parallelStream().map(this::loadFileOrReuse).toList();
 
         List<Incident> incidents = new ArrayList<>();

@@ -9,7 +9,6 @@ import dev.hindsight.model.ReportStyle;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads one report file into an incident: text checks, front matter, then the body's sections. The
@@ -21,18 +20,16 @@ final class ReportParser {
     private final FrontMatterReader frontMatter;
     private final SharedStrings strings = new SharedStrings();
     private final BodyListener bodies;
-    /** How many more bytes (UTF-8) of Markdown may be kept stored rather than deflated. */
-    private final AtomicLong storedLeft;
+    /** Whether the bodies parsed now are kept stored rather than deflated: set by the loader for each load. */
+    private volatile boolean storeBodies;
 
     ReportParser(LoadSettings settings) {
-        this(settings, BodyListener.NONE, 0);
+        this(settings, BodyListener.NONE);
     }
 
-    /** @param storedBytes how many bytes (UTF-8) of Markdown bodies to keep stored, not deflated (the rest is) */
-    ReportParser(LoadSettings settings, BodyListener bodies, long storedBytes) {
+    ReportParser(LoadSettings settings, BodyListener bodies) {
         this.settings = settings;
         this.bodies = bodies;
-        this.storedLeft = new AtomicLong(storedBytes);
         // snakeyaml counts code points; the byte limit bounds them too.
         this.frontMatter = new FrontMatterReader(new SafeYaml((int) Math.min(Integer.MAX_VALUE,
                 settings.maxReportBytes())), settings.zone());
@@ -88,13 +85,12 @@ final class ReportParser {
         return parsed;
     }
 
-    /** The body stored while the budget lasts (the last one stored may overdraw it), deflated after. */
+    /** Keeps the Markdown bodies of the reports parsed from now on stored ({@code true}) or deflated. */
+    void storeBodies(boolean store) {
+        storeBodies = store;
+    }
+
     private DeflatedText kept(String markdown) {
-        if (storedLeft.get() <= 0) {
-            return DeflatedText.of(markdown);
-        }
-        DeflatedText stored = DeflatedText.stored(markdown);
-        storedLeft.addAndGet(-stored.utf8Length());
-        return stored;
+        return storeBodies ? DeflatedText.stored(markdown) : DeflatedText.of(markdown);
     }
 }
