@@ -38,18 +38,19 @@ public final class DeflatedText {
 
     /** Keeps {@code text} deflated. */
     public static DeflatedText of(String text) {
-        return of(text, DEFLATERS.get(), 3);
+        return of(text, DEFLATERS.get(), 3); // Markdown deflates to about a third
     }
 
     /**
      * Keeps {@code text} as UTF-8 in deflate's stored blocks: no smaller, but a copy to make and to read. Deflating
-     * a build's bodies cost 2.5% of its CPU (zlib at about 80 MB/s here); a build with the heap to spare keeps some
+     * a build's bodies cost 2.5% of its CPU (zlib at about 80 MB/s here); a build with the heap to spare keeps them
      * this way. Equal to the deflated form of the same text.
      */
     public static DeflatedText stored(String text) {
         return of(text, STORERS.get(), 1);
     }
 
+    /** {@code text} through {@code deflater}, which is expected to shrink it to about 1/{@code ratio}. */
     private static DeflatedText of(String text, Deflater deflater, int ratio) {
         if (text.isEmpty()) {
             return EMPTY;
@@ -58,7 +59,7 @@ public final class DeflatedText {
         deflater.reset();
         deflater.setInput(utf8);
         deflater.finish();
-        // Markdown deflates to about a third; most bodies fit the first buffer.
+        // Most bodies fit the first buffer.
         ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length / ratio + 64);
         byte[] buffer = new byte[Math.max(256, Math.min(utf8.length, 32 * 1024))];
         while (!deflater.finished()) {
@@ -132,7 +133,7 @@ public final class DeflatedText {
     @Override
     public boolean equals(Object o) {
         return o instanceof DeflatedText other && other.length == length
-                && (Arrays.equals(other.deflated, deflated) || other.text().equals(text()));
+                && (Arrays.equals(other.deflated, deflated) || Arrays.equals(other.utf8(), utf8()));
     }
 
     /** The text's UTF-8 length: the one thing both forms of a text share without inflating them. */

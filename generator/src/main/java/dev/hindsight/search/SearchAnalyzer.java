@@ -14,8 +14,7 @@ import java.util.List;
 /**
  * The one analysis of index and queries, in Lucene and in the browser: {@link SearchTokenizer} (which first
  * folds the text by NFKC: full-width letters and digits become ASCII, and lower-cases its tokens), English stop
- * words removed. No
- * stemming: post-mortems are full of identifiers, versions and service names that a stemmer mangles
+ * words removed. No stemming: post-mortems are full of identifiers, versions and service names that a stemmer mangles
  * ("pooling" is not "pool" when it names a setting), and an exact rule is what the browser can repeat.
  */
 public final class SearchAnalyzer extends Analyzer {

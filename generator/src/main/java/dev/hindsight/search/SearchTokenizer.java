@@ -13,8 +13,8 @@ import java.util.Arrays;
  * Folds text by NFKC and splits it the way the browser engine (site/search.js) does, so both index and query the
  * same terms: runs of letters and decimal digits are words; runs of Han characters become overlapping
  * bigrams (a lone character stays a unigram), so any contiguous Chinese substring of two or more
- * characters is found without a dictionary. Everything else separates. Tokens come out lower-cased. Rules simple enough to write
- * twice identically were chosen over Lucene's UAX#29 tokenizer for exactly that reason.
+ * characters is found without a dictionary. Everything else separates. Tokens come out lower-cased. Rules simple
+ * enough to write twice identically were chosen over Lucene's UAX#29 tokenizer for exactly that reason.
  *
  * <p>Every report's text goes through here several times (index, related incidents, search data), so
  * the characters of the Basic Multilingual Plane are classified once, in a table, rather than by
@@ -84,8 +84,9 @@ final class SearchTokenizer extends Tokenizer {
             if (!Character.isSurrogate(c)) {
                 chars[i++] = Character.toLowerCase(c);
             } else {
+                // Lower case stays in its plane (as LowerCaseFilter assumes): the term keeps its length.
                 int codePoint = Character.toLowerCase(Character.codePointAt(text, start + i, end));
-                i += Character.toChars(codePoint, chars, i); // lower case stays in its plane, as LowerCaseFilter assumes
+                i += Character.toChars(codePoint, chars, i);
             }
         }
         term.setLength(size);

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Report bodies rendered to HTML while the reports load, from the tree the loader parsed, each kept (deflated in the
  * heap, or in a one-off build's spill directory) until its page takes it. Parsing was a tenth of a full build's CPU
- * samples, twice over: once to load a report, once to render its page (profile of 10,000 reports). A body with a link that needs the other reports or the source
- * directory ({@link LinkTargets}) is not rendered here, nor one the loader took from its cache: its page parses it
- * as before. Thread-safe.
+ * samples, twice over: once to load a report, once to render its page (profile of 10,000 reports). A body with a
+ * link that needs the other reports or the source directory ({@link LinkTargets}) is not rendered here, nor one the
+ * loader took from its cache: its page parses it as before. Thread-safe.
  */
 public final class RenderedBodies {
     private static final RenderedBodies NONE = new RenderedBodies(null, false, null, 0);
@@ -46,7 +46,7 @@ public final class RenderedBodies {
      * see; perf did), where writing three times the bytes into a file costs the kernel a few tens of milliseconds.
      */
     private record Rendered(DeflatedText markdown, DeflatedText html, ExtraFile spilled) {
-        BodyHtml htmlText() {
+        BodyHtml body() {
             if (html != null) {
                 return new BodyHtml(html.utf8());
             }
@@ -78,8 +78,8 @@ public final class RenderedBodies {
 
     /**
      * Bodies rendered as the site of {@code settings} renders them, kept in {@code spill}: those of 50,000 reports
-     * are about 70 MB even deflated, which a 1 GB heap could not spare while the site renders (the build spent a minute
-     * in full collections).
+     * are about 70 MB even deflated, which a 1 GB heap could not spare while the site renders (the build spent a
+     * minute in full collections).
      */
     public static RenderedBodies spilledInto(SiteSettings settings, SpillDirectory spill) {
         return new RenderedBodies(new BodyRenderer(settings.allowRawHtml()), settings.allowRawHtml(),
@@ -135,7 +135,7 @@ public final class RenderedBodies {
             return null;
         }
         try {
-            return rendered.htmlText();
+            return rendered.body();
         } catch (RuntimeException e) {
             return null; // the spill could not be read back: the page renders the body from its Markdown
         }
