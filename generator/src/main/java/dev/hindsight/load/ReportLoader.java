@@ -4,6 +4,7 @@ import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.DiagnosticCode;
 import dev.hindsight.diagnostic.Diagnostics;
 import dev.hindsight.model.Incident;
+import dev.hindsight.parallel.Workers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ public final class ReportLoader {
         // All or none: a corpus that fits keeps every body stored; one that does not (50,000 reports in 1 GB) needs
         // the heap that deflating its bodies saves, and storing even a part of them tripled its full collections.
         parser.storeBodies(total <= storeUpTo);
-        List<FileResult> results = files.parallelStream().map(this::loadFileOrReuse).toList();
+        List<FileResult> results = Workers.map("hindsight-load", files, this::loadFileOrReuse);
 
         List<Incident> incidents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(treeProblems.list());

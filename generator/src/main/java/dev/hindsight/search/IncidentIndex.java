@@ -5,6 +5,7 @@ import dev.hindsight.cache.CacheReader;
 import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
+import dev.hindsight.parallel.Workers;
 import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -142,13 +143,13 @@ public final class IncidentIndex {
         List<Incident> incidents = kb.incidents();
         List<Segment> earlier = previous != null && previous.segmentSize == segmentSize ? previous.segments : List.of();
         int count = (incidents.size() + segmentSize - 1) / segmentSize;
-        List<Segment> segments = IntStream.range(0, count).parallel().mapToObj(n -> {
+        List<Segment> segments = Workers.map("hindsight-index", IntStream.range(0, count).boxed().toList(), n -> {
             List<Incident> part = incidents.subList(n * segmentSize, Math.min(incidents.size(), (n + 1) * segmentSize));
             if (n < earlier.size() && earlier.get(n).holds(part)) {
                 return earlier.get(n);
             }
             return new Segment(List.copyOf(part), indexed(part, create(storage, "segment-" + n)));
-        }).toList();
+        });
         int reindexed = (int) IntStream.range(0, count)
                 .filter(n -> n >= earlier.size() || segments.get(n) != earlier.get(n)).count();
         Map<String, IndexFile> earlierFiles = previous == null || previous.files == null ? Map.of() : previous.files;

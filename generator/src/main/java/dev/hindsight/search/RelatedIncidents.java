@@ -5,6 +5,7 @@ import dev.hindsight.cache.CacheReader;
 import dev.hindsight.cache.CacheWriter;
 import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.model.Incident;
+import dev.hindsight.parallel.Workers;
 import dev.hindsight.search.DescribingTerms.FieldTerm;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -152,8 +153,7 @@ public final class RelatedIncidents {
         DescribingTerms[] terms;
         ConcurrentMap<String, String> shared = new ConcurrentHashMap<>();
         try (Analyzer analyzer = new SearchAnalyzer()) { // its token streams are per thread
-            terms = IntStream.range(0, incidents.size()).parallel()
-                    .mapToObj(i -> DescribingTerms.of(incidents.get(i), analyzer, shared))
+            terms = Workers.map("hindsight-terms", incidents, incident -> DescribingTerms.of(incident, analyzer, shared))
                     .toArray(DescribingTerms[]::new);
         }
         TermPostings postings = TermPostings.of(Arrays.asList(terms));
@@ -383,7 +383,7 @@ public final class RelatedIncidents {
     private static void relate(int[] positions, List<Incident> incidents, DescribingTerms[] terms,
                                TermPostings postings, int limit, Relations[] into) {
         int batches = (positions.length + BATCH - 1) / BATCH;
-        IntStream.range(0, batches).parallel().forEach(batch -> {
+        Workers.forEach("hindsight-relate", batches, batch -> {
             CandidateScores scores = new CandidateScores(incidents.size());
             for (int k = batch * BATCH; k < Math.min(positions.length, (batch + 1) * BATCH); k++) {
                 into[positions[k]] = relate(positions[k], incidents, terms, postings, limit, scores);

@@ -8,6 +8,7 @@ import dev.hindsight.kb.Taxonomy;
 import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.Incident;
+import dev.hindsight.parallel.Workers;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -334,10 +335,10 @@ public final class StaticSearchExport {
     private void putAll(List<Planned> files) {
         for (int from = 0; from < files.size(); from += BATCH) {
             List<Planned> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            List<DataFile> made = batch.parallelStream().map(file -> {
+            List<DataFile> made = Workers.map("hindsight-shards", batch, file -> {
                 byte[] bytes = script(new StringBuilder(8192), file.kind(), file.key(), file.data());
                 return new DataFile(utf8(file.path()), bytes, ContentDigest.of(bytes));
-            }).toList();
+            });
             for (int i = 0; i < batch.size(); i++) {
                 String path = batch.get(i).path();
                 DataFile file = made.get(i);

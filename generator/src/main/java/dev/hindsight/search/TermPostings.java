@@ -1,5 +1,6 @@
 package dev.hindsight.search;
 
+import dev.hindsight.parallel.Workers;
 import dev.hindsight.search.DescribingTerms.FieldTerm;
 
 import java.util.Arrays;
@@ -26,8 +27,8 @@ final class TermPostings {
     /** The postings of {@code incidents}, each at its position in the list. */
     static TermPostings of(List<DescribingTerms> incidents) {
         // The fields are independent: one task each.
-        List<Map<String, int[]>> built = DescribingTerms.FIELDS.parallelStream()
-                .map(field -> build(field, incidents)).toList();
+        List<Map<String, int[]>> built = Workers.map("hindsight-postings", DescribingTerms.FIELDS,
+                field -> build(field, incidents));
         Map<SearchField, Map<String, int[]>> byField = new EnumMap<>(SearchField.class);
         for (int f = 0; f < DescribingTerms.FIELDS.size(); f++) {
             byField.put(DescribingTerms.FIELDS.get(f), built.get(f));

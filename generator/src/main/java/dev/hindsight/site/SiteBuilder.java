@@ -8,6 +8,7 @@ import dev.hindsight.kb.KnowledgeBase;
 import dev.hindsight.kb.TaxonomyKind;
 import dev.hindsight.kb.TaxonomyTerm;
 import dev.hindsight.model.Incident;
+import dev.hindsight.parallel.Workers;
 import dev.hindsight.site.page.BodyHtml;
 
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -337,57 +337,11 @@ public final class SiteBuilder {
     }
 
     /**
-     * Runs the jobs on every core and gives their outcomes in the jobs' order. Each job is taken, in order, by
-     * whichever thread is free. A parallel stream split the list into a few long runs of consecutive jobs instead,
-     * and the run with the exports and the site-wide pages (the heaviest jobs, started first) kept one core busy
-     * for seconds after the other had rendered its incident pages.
+     * Runs the jobs on every core and gives their outcomes in the jobs' order. The exports and the site-wide pages
+     * (the heaviest jobs) come first, so that the incident pages even out the end.
      */
     private static List<PageJob.Outcome> runAll(List<PageJob> jobs) {
-        PageJob.Outcome[] outcomes = new PageJob.Outcome[jobs.size()];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            try {
-                for (int i = next.getAndIncrement(); i < outcomes.length; i = next.getAndIncrement()) {
-                    outcomes[i] = jobs.get(i).run();
-                }
-            } catch (Throwable e) { // an Error: PageJob.run returns the exceptions
-                failure.compareAndSet(null, e);
-                next.set(outcomes.length); // the others stop after their current job
-            }
-        };
-        List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < Math.min(outcomes.length, Runtime.getRuntime().availableProcessors()); t++) {
-            Thread helper = new Thread(worker, "hindsight-render-" + t);
-            helper.setDaemon(true);
-            try {
-                helper.start();
-            } catch (OutOfMemoryError e) { // no native thread to be had: the threads there are do the work
-                break;
-            }
-            helpers.add(helper);
-        }
-        worker.run(); // this thread is one of the workers
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (helper.isAlive()) {
-                try {
-                    helper.join();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the helpers write into the staging directory: wait for them all the same
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() instanceof Error error) {
-            throw error;
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException(failure.get());
-        }
-        return List.of(outcomes);
+        return Workers.map("hindsight-render", jobs, PageJob::run);
     }
 
     /** Every file of the site in the order they are started, and which of them this build renders. */
