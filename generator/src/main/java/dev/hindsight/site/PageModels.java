@@ -280,8 +280,8 @@ final class PageModels {
     /** A related incident as linked from an incident page (a sibling directory). */
     private IncidentPage.Related relatedView(RelatedLink link) {
         Incident other = kb.incident(link.id()).orElseThrow();
-        return new IncidentPage.Related(other.id(), other.title(), "../" + other.id() + "/index.html",
-                severityBadge(other), String.join(" · ", link.reasons()));
+        return new IncidentPage.Related(other.id(), other.title(), idAndTitle(other),
+                "../" + other.id() + "/index.html", severityBadge(other), String.join(" · ", link.reasons()));
     }
 
     /**

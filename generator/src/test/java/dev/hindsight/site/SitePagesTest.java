@@ -404,16 +404,19 @@ class SitePagesTest {
     }
 
     @Test
-    void anIncidentPageNamesItsIdOnceInTheTitleAndPager() {
+    void anIncidentPageNamesEachIdOnceInTheTitlePagerAndRelatedIncidents() {
+        int relatedLinks = 0;
         for (Incident incident : newestFirst) {
             Document page = site.page("incidents/" + incident.id() + "/index.html");
             assertThat(page.title().indexOf(incident.id())).as(page.title()).isNotNegative()
                     .isEqualTo(page.title().lastIndexOf(incident.id()));
-            for (Element pager : page.select("nav.pager .pager-title")) {
-                String id = pager.text().substring(0, pager.text().indexOf(':'));
-                assertThat(pager.text().indexOf(id)).as(pager.text()).isEqualTo(pager.text().lastIndexOf(id));
+            for (Element link : page.select("nav.pager .pager-title, ul.related-list > li > a")) {
+                String id = link.text().substring(0, link.text().indexOf(':'));
+                assertThat(link.text().indexOf(id)).as(link.text()).isEqualTo(link.text().lastIndexOf(id));
             }
+            relatedLinks += page.select("ul.related-list > li > a").size();
         }
+        assertThat(relatedLinks).isPositive();
     }
 
     @Test

@@ -58,8 +58,11 @@ public record IncidentPage(Layout layout, String id, String title, List<Badge> b
         return body.text();
     }
 
-    /** A similar incident: its link and what the two share ("service: kafka · tag: oom"). */
-    public record Related(String id, String title, String href, Badge severity, String reasons) {
+    /**
+     * A similar incident: its link, what it is called there ({@code label}: "INC-…: title", the id only once when
+     * the title starts with it) and what the two share ("service: kafka · tag: oom").
+     */
+    public record Related(String id, String title, String label, String href, Badge severity, String reasons) {
     }
 
     /** A timeline row: time as shown and as ISO, the event, who (may be {@code null}). */
