@@ -240,6 +240,6 @@ final class ActionPageModels {
                 tracked.overdue() ? String.valueOf(tracked.daysLate()) : "", tracked.overdue() ? "yes" : "no",
                 formats.date(tracked.completedOn()), Formats.isoDate(tracked.completedOn()),
                 pages.links(TaxonomyKind.SERVICES, incident.services(), root),
-                String.join(" ", incident.services().stream().map(PageModels::filterValue).toList()), link);
+                PageModels.filterValues(incident.services()), link);
     }
 }

@@ -428,10 +428,33 @@ final class PageModels {
                 formats.date(incident.times().started()), Formats.iso(incident.times().started()),
                 formats.duration(ttr.orElse(null)), ttr.map(d -> String.valueOf(d.toMinutes())).orElse(""),
                 statusBadge(incident), incident.status().label(),
-                (int) incident.actions().stream().filter(a -> !a.isClosed()).count(),
-                String.valueOf(incident.times().started().getYear()),
-                String.join(" ", incident.services().stream().map(PageModels::filterValue).toList()),
-                String.join(" ", incident.tags().stream().map(PageModels::filterValue).toList()), text);
+                openActions(incident), String.valueOf(incident.times().started().getYear()),
+                filterValues(incident.services()), filterValues(incident.tags()), text);
+    }
+
+    // Loops rather than streams in what runs for every row: with C1, building a stream pipeline for a list of
+    // two names cost more than the work, and rows are built 200,000 times for 10,000 reports.
+
+    private static int openActions(Incident incident) {
+        int open = 0;
+        for (ActionItem action : incident.actions()) {
+            if (!action.isClosed()) {
+                open++;
+            }
+        }
+        return open;
+    }
+
+    /** The names as a row's filter attribute: each {@link #filterValue}, separated by spaces. */
+    static String filterValues(List<String> names) {
+        StringBuilder values = new StringBuilder();
+        for (String name : names) {
+            if (!values.isEmpty()) {
+                values.append(' ');
+            }
+            values.append(filterValue(name));
+        }
+        return values.toString();
     }
 
     Badge severityBadge(Incident incident) {
@@ -445,12 +468,16 @@ final class PageModels {
     }
 
     List<LinkView> links(TaxonomyKind kind, List<String> names, String root) {
-        return names.stream().map(name -> termLink(kind, name, root)).toList();
+        LinkView[] links = new LinkView[names.size()];
+        for (int i = 0; i < links.length; i++) {
+            links[i] = termLink(kind, names.get(i), root);
+        }
+        return List.of(links);
     }
 
     private LinkView termLink(TaxonomyKind kind, String name, String root) {
         return kb.taxonomy(kind).term(name)
                 .map(t -> new LinkView(name, root + SitePaths.term(kind, t.slug())))
-                .orElse(new LinkView(name, root + SitePaths.taxonomyIndex(kind)));
+                .orElseGet(() -> new LinkView(name, root + SitePaths.taxonomyIndex(kind)));
     }
 }

@@ -26,7 +26,12 @@ public final class SafeUrls implements UrlSanitizer {
         }
         // Browsers ignore control characters and white space inside a scheme; so must the check.
         StringBuilder compact = new StringBuilder(url.length());
-        url.codePoints().filter(c -> c > 0x20 && c != 0x7F).forEach(compact::appendCodePoint);
+        for (int i = 0; i < url.length(); i++) { // a surrogate is above 0x20, so chars do as code points would
+            char c = url.charAt(i);
+            if (c > 0x20 && c != 0x7F) {
+                compact.append(c);
+            }
+        }
         Matcher scheme = SCHEME.matcher(compact);
         if (scheme.find()) {
             return ALLOWED_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT)) ? encodeInvalid(url.strip())
