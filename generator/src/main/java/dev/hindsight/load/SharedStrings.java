@@ -6,8 +6,11 @@ import dev.hindsight.model.ReportSource;
 import dev.hindsight.model.Section;
 import dev.hindsight.model.TimelineEntry;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * One instance of each string that many reports repeat: section headings (most reports follow the template),
@@ -34,21 +37,29 @@ final class SharedStrings {
     Incident shareIn(Incident incident) {
         String id = incident.id();
         ReportSource source = incident.source();
-        List<Section> outline = source.outline().stream()
-                .map(s -> new Section(s.level(), share(s.title()), share(s.anchor()), s.role(), s.line())).toList();
-        List<TimelineEntry> timeline = incident.timeline().stream()
-                .map(e -> new TimelineEntry(e.time(), e.event(), share(e.actor()))).toList();
-        List<ActionItem> actions = incident.actions().stream()
-                .map(a -> new ActionItem(id, share(a.id()), a.description(), a.priority(), share(a.owner()), a.due(),
-                        a.status(), a.completed(), a.term(), a.link(), a.dueStated(), a.line())).toList();
+        List<Section> outline = mapped(source.outline(),
+                s -> new Section(s.level(), share(s.title()), share(s.anchor()), s.role(), s.line()));
+        List<TimelineEntry> timeline = mapped(incident.timeline(),
+                e -> new TimelineEntry(e.time(), e.event(), share(e.actor())));
+        List<ActionItem> actions = mapped(incident.actions(),
+                a -> new ActionItem(id, share(a.id()), a.description(), a.priority(), share(a.owner()), a.due(),
+                        a.status(), a.completed(), a.term(), a.link(), a.dueStated(), a.line()));
         return new Incident(id, incident.title(), incident.severity(), incident.status(), incident.times(),
-                shareAll(incident.services()), shareAll(incident.tags()), share(incident.owner()),
-                shareAll(incident.participants()), incident.summary(), incident.impact(), incident.analysis(),
-                timeline, actions, incident.lessons(), incident.links(), incident.extra(),
-                new ReportSource(source.path(), source.style(), source.body(), source.bodyLine(), outline));
+                mapped(incident.services(), this::share), mapped(incident.tags(), this::share),
+                share(incident.owner()), mapped(incident.participants(), this::share), incident.summary(),
+                incident.impact(), incident.analysis(), timeline, actions, incident.lessons(), incident.links(),
+                incident.extra(), new ReportSource(source.path(), source.style(), source.body(), source.bodyLine(),
+                outline));
     }
 
-    private List<String> shareAll(List<String> values) {
-        return values.stream().map(this::share).toList();
+    /** Each value mapped, in a loop: with C1, a stream pipeline per short list cost more than the mapping. */
+    private static <T> List<T> mapped(List<T> values, UnaryOperator<T> map) {
+        Object[] mapped = new Object[values.size()];
+        for (int i = 0; i < mapped.length; i++) {
+            mapped[i] = map.apply(values.get(i));
+        }
+        @SuppressWarnings("unchecked") // each element is a T that map returned
+        List<T> list = (List<T>) Arrays.asList(mapped);
+        return Collections.unmodifiableList(list);
     }
 }

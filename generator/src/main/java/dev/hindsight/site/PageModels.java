@@ -12,6 +12,7 @@ import dev.hindsight.model.ActionStatus;
 import dev.hindsight.model.Impact;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.IncidentTimes;
+import dev.hindsight.model.Lesson;
 import dev.hindsight.model.LessonKind;
 import dev.hindsight.model.Link;
 import dev.hindsight.model.Section;
@@ -250,9 +251,14 @@ final class PageModels {
         addText(analysis, "fact.directCause", incident.analysis().directCause());
 
         Map<String, String> anchors = ActionAnchors.of(incident);
-        List<IncidentPage.ActionRow> actions = incident.actions().stream()
-                .map(a -> actionRow(a, anchors.get(a.id()))).toList();
-        long completed = incident.actions().stream().filter(a -> a.status() == ActionStatus.COMPLETED).count();
+        List<IncidentPage.ActionRow> actions = new ArrayList<>(incident.actions().size());
+        int completed = 0;
+        for (ActionItem action : incident.actions()) {
+            actions.add(actionRow(action, anchors.get(action.id())));
+            if (action.status() == ActionStatus.COMPLETED) {
+                completed++;
+            }
+        }
         int total = incident.actions().size();
         double rate = total == 0 ? 0 : completed * 100.0 / total;
         // Rounded as the tracker rounds, so this page and the action pages never differ in the last digit.
@@ -264,8 +270,7 @@ final class PageModels {
                 incident.summary(), facts, impact(incident.impact()), analysis,
                 incident.analysis().contributingFactors(), timeline(incident), incident.analysis().whys(), actions,
                 completion, (int) Math.round(rate),
-                incident.lessons(LessonKind.WENT_WELL).stream().map(l -> l.text()).toList(),
-                incident.lessons(LessonKind.TO_IMPROVE).stream().map(l -> l.text()).toList(),
+                lessonTexts(incident, LessonKind.WENT_WELL), lessonTexts(incident, LessonKind.TO_IMPROVE),
                 toc(incident.source().outline()), body,
                 references(incident, links),
                 kb.previous(incident).map(i -> new LinkView(idAndTitle(i),
@@ -434,6 +439,14 @@ final class PageModels {
 
     // Loops rather than streams in what runs for every row: with C1, building a stream pipeline for a list of
     // two names cost more than the work, and rows are built 200,000 times for 10,000 reports.
+
+    private static List<String> lessonTexts(Incident incident, LessonKind kind) {
+        List<String> texts = new ArrayList<>();
+        for (Lesson lesson : incident.lessons(kind)) {
+            texts.add(lesson.text());
+        }
+        return texts;
+    }
 
     private static int openActions(Incident incident) {
         int open = 0;
