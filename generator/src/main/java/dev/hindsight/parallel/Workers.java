@@ -11,8 +11,8 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Maps a list on every core: one thread per core (the caller's is one of them), each taking the next few items as
- * soon as it is done with its last, so that all finish within a few items of each other.
+ * Maps a list on every core: one thread per core (the caller's is one of them), each taking the next item as soon as
+ * it is done with its last, so that all finish within one item of each other.
  *
  * <p>Why not a parallel stream: on two cores it splits a list into four runs of consecutive items, and a run, once
  * started, is never split again. When one run costs more than the others (the first reports are parsed before the
@@ -25,34 +25,27 @@ public final class Workers {
 
     /**
      * {@code work} applied to every item, in the items' order. When an item's work throws, the threads stop after
-     * their current items and, once all have stopped, the first exception is rethrown as it was (a checked one, which
+     * their current item and, once all have stopped, the first exception is rethrown as it was (a checked one, which
      * only code that cheats the compiler can throw, wrapped in an IllegalStateException).
      *
      * @param name the helper threads' name, numbered after it
      */
     public static <T, R> List<R> map(String name, List<T> items, Function<? super T, ? extends R> work) {
         Object[] results = new Object[items.size()];
-        int threads = Math.max(1, Math.min(results.length, Runtime.getRuntime().availableProcessors()));
-        // Items are taken in runs of consecutive ones, a 64th of each thread's share: the threads still finish within
-        // one short run of each other, and a preview rebuild's 10,000 cached reports, each a lookup, are not handed
-        // out one at a time (two threads taking turns at one counter and at neighbouring results).
-        int run = Math.max(1, results.length / (threads * 64));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker = () -> {
             try {
-                for (int from = next.getAndAdd(run); from < results.length; from = next.getAndAdd(run)) {
-                    for (int i = from; i < Math.min(results.length, from + run); i++) {
-                        results[i] = work.apply(items.get(i));
-                    }
+                for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                    results[i] = work.apply(items.get(i));
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
-                next.set(results.length); // the others stop after their current run
+                next.set(results.length); // the others stop after their current item
             }
         };
         List<Thread> helpers = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
+        for (int t = 1; t < Math.min(results.length, Runtime.getRuntime().availableProcessors()); t++) {
             Thread helper = new Thread(worker, name + "-" + t);
             helper.setDaemon(true);
             try {
