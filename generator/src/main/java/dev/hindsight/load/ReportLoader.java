@@ -112,8 +112,8 @@ public final class ReportLoader {
         }
         // All or none: a corpus that fits keeps every body stored; one that does not (50,000 reports in 1 GB) needs
         // the heap that deflating its bodies saves, and storing even a part of them tripled its full collections.
-        parser.storeBodies(total <= storeUpTo);
-        List<FileResult> results = Workers.map("hindsight-load", files, this::loadFileOrReuse);
+        boolean storeBodies = total <= storeUpTo;
+        List<FileResult> results = Workers.map("hindsight-load", files, file -> loadFileOrReuse(file, storeBodies));
 
         List<Incident> incidents = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>(treeProblems.list());
@@ -147,12 +147,12 @@ public final class ReportLoader {
         return files.stream().mapToLong(SourceTree.ReportFile::size).sum();
     }
 
-    private FileResult loadFileOrReuse(SourceTree.ReportFile file) {
+    private FileResult loadFileOrReuse(SourceTree.ReportFile file, boolean storeBody) {
         if (cache == null) {
-            return loadFile(file);
+            return loadFile(file, storeBody);
         }
         if (file.size() > maxReportBytes) {
-            return loadFile(file); // the parser refuses it without reading it; so must the cache
+            return loadFile(file, storeBody); // the parser refuses it without reading it; so must the cache
         }
         if (cache.getUnmodified(file.relativePath(), file.size(), file.modifiedMillis()) instanceof FileResult cached) {
             return cached;
@@ -167,10 +167,10 @@ public final class ReportLoader {
             unchangedSinceWalk = now.size() == file.size()
                     && now.lastModifiedTime().toMillis() == file.modifiedMillis();
         } catch (IOException e) {
-            return loadFile(file); // the parser reports what is wrong with reading it
+            return loadFile(file, storeBody); // the parser reports what is wrong with reading it
         }
         Object cached = cache.get(file.relativePath(), digest);
-        FileResult result = cached instanceof FileResult reused ? reused : loadFile(file);
+        FileResult result = cached instanceof FileResult reused ? reused : loadFile(file, storeBody);
         // seenMillis is from before the walk, so a write within the same clock tick is caught by the racy rule; an
         // entry whose metadata moved is never trusted on metadata (its time is none a file can have).
         cache.put(file.relativePath(), digest, file.size(), unchangedSinceWalk ? file.modifiedMillis() : Long.MIN_VALUE,
@@ -178,11 +178,11 @@ public final class ReportLoader {
         return result;
     }
 
-    private FileResult loadFile(SourceTree.ReportFile file) {
+    private FileResult loadFile(SourceTree.ReportFile file, boolean storeBody) {
         Diagnostics diagnostics = new Diagnostics(file.relativePath());
         Optional<ReportParser.Parsed> parsed;
         try {
-            parsed = parser.parse(file.file(), diagnostics);
+            parsed = parser.parse(file.file(), diagnostics, storeBody);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug (or a pathological input) must cost one report, never the build.
             diagnostics.report(DiagnosticCode.FILE_UNREADABLE, 0, 0, "Hindsight could not read this report ("

@@ -20,8 +20,6 @@ final class ReportParser {
     private final FrontMatterReader frontMatter;
     private final SharedStrings strings = new SharedStrings();
     private final BodyListener bodies;
-    /** Whether the bodies parsed now are kept stored rather than deflated: set by the loader for each load. */
-    private volatile boolean storeBodies;
 
     ReportParser(LoadSettings settings) {
         this(settings, BodyListener.NONE);
@@ -39,16 +37,21 @@ final class ReportParser {
     record Parsed(Incident incident, int idLine) {
     }
 
-    /** The incident, or empty when an error excludes it; findings go to {@code diagnostics}. */
-    Optional<Parsed> parse(Path file, Diagnostics diagnostics) {
+    /**
+     * The incident, or empty when an error excludes it; findings go to {@code diagnostics}.
+     *
+     * @param storeBody whether the Markdown body is kept stored rather than deflated (a copy rather than zlib's CPU,
+     *                  for three times the heap)
+     */
+    Optional<Parsed> parse(Path file, Diagnostics diagnostics, boolean storeBody) {
         Optional<String> text = ReportText.read(file, settings.maxReportBytes(), diagnostics);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        return parseText(text.get(), diagnostics);
+        return parseText(text.get(), diagnostics, storeBody);
     }
 
-    Optional<Parsed> parseText(String text, Diagnostics diagnostics) {
+    Optional<Parsed> parseText(String text, Diagnostics diagnostics, boolean storeBody) {
         Optional<FrontMatterSplitter.Parts> parts = FrontMatterSplitter.split(text, diagnostics);
         if (parts.isEmpty()) {
             return Optional.empty();
@@ -77,20 +80,12 @@ final class ReportParser {
         LessonsReader.read(body, draft);
         ReferencesReader.read(body, draft);
         ReportSource source = new ReportSource(diagnostics.path(),
-                p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE, kept(p.body()),
+                p.hasFrontMatter() ? ReportStyle.FRONT_MATTER : ReportStyle.SEED_TEMPLATE,
+                storeBody ? DeflatedText.stored(p.body()) : DeflatedText.of(p.body()),
                 p.bodyLine(), body.outline());
         Optional<Parsed> parsed = IncidentAssembler.assemble(draft, source, diagnostics)
                 .map(incident -> new Parsed(strings.shareIn(incident), draft.id.line()));
         parsed.ifPresent(loaded -> bodies.parsed(loaded.incident(), body.document()));
         return parsed;
-    }
-
-    /** Keeps the Markdown bodies of the reports parsed from now on stored ({@code true}) or deflated. */
-    void storeBodies(boolean store) {
-        storeBodies = store;
-    }
-
-    private DeflatedText kept(String markdown) {
-        return storeBodies ? DeflatedText.stored(markdown) : DeflatedText.of(markdown);
     }
 }

@@ -23,7 +23,7 @@ class LoaderFuzzTest {
         String text = (frontMatter ? "---\n" : "") + data.consumeRemainingAsString();
         Diagnostics diagnostics = new Diagnostics("fuzz.md");
 
-        var parsed = PARSER.parseText(ReportText.normaliseLineEndings(text), diagnostics);
+        var parsed = PARSER.parseText(ReportText.normaliseLineEndings(text), diagnostics, false);
 
         // A report that did not load always says why.
         if (parsed.isEmpty()) {

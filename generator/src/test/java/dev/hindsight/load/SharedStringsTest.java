@@ -42,7 +42,7 @@ class SharedStringsTest {
 
     private static Incident parse(ReportParser parser, String id) {
         String text = REPORT.formatted(id, id, id, id);
-        return parser.parseText(text, new Diagnostics(id + ".md")).orElseThrow().incident();
+        return parser.parseText(text, new Diagnostics(id + ".md"), false).orElseThrow().incident();
     }
 
     @Test
