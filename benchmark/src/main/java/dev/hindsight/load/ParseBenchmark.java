@@ -60,7 +60,7 @@ public class ParseBenchmark {
     @Benchmark
     public Object parseWholeReport() {
         String text = reports.get(next++ & 63);
-        return parser.parseText(text, new Diagnostics("r.md"));
+        return parser.parseText(text, new Diagnostics("r.md"), false);
     }
 
     @Benchmark
