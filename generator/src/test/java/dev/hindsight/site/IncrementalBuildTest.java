@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,11 +54,37 @@ class IncrementalBuildTest {
     @Test
     void aBodyOnlyEditRendersItsOwnPageAndTheSearchPageOnly() throws IOException {
         append(SEED, "\n## 附录\n\n事后补充：灰度窗口的讨论记录见 wiki。\n");
+        Map<Path, FileTime> searchFiles = markedOld(temp.resolve("site/search"));
 
         BuildResult result = rebuild();
 
         assertThat(result.site().pages()).isEqualTo(2);
+        long rewritten = searchFiles.entrySet().stream()
+                .filter(file -> !file.getValue().equals(lastModified(file.getKey()))).count();
+        assertThat(rewritten).as("the search files the new words and the report's document change, of %s",
+                searchFiles.size()).isPositive().isLessThan(searchFiles.size() - 10);
         assertSameAsFullBuild(result);
+    }
+
+    /** Gives every file under {@code directory} a time long past, and returns those times. */
+    private static Map<Path, FileTime> markedOld(Path directory) throws IOException {
+        Map<Path, FileTime> times = new HashMap<>();
+        FileTime old = FileTime.fromMillis(86_400_000L);
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, old);
+                times.put(file, old);
+            }
+        }
+        return times;
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
