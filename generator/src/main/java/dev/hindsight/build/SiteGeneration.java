@@ -107,9 +107,9 @@ public final class SiteGeneration {
                                       Supplier<Previous> previousBuild, boolean keep, SpillDirectory spill) {
         RenderedBodies bodies = keep ? RenderedBodies.of(request.site())
                 : RenderedBodies.spilledInto(request.site(), spill);
-        // A one-off build keeps Markdown bodies undeflated when the reports take at most a tenth of the heap (10,000
-        // reports' 55 MB in 768 MB): deflating them was 2.5% of its CPU. A build whose state the next reuses keeps
-        // them deflated.
+        // A one-off build whose reports take at most a tenth of the heap (10,000 reports' 55 MB in 768 MB) keeps their
+        // Markdown bodies undeflated (deflating them was 2.5% of its CPU) and its search index in the heap (see
+        // IncidentIndex.buildOneOff). A build whose state the next reuses keeps the bodies deflated.
         long storeUpTo = keep ? -1 : Runtime.getRuntime().maxMemory() / 10;
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache, bodies::parsed, storeUpTo).load(request.source()));
@@ -126,6 +126,7 @@ public final class SiteGeneration {
         try {
             IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> keep
                     ? IncidentIndex.build(kb, previous == null ? null : previous.index())
+                    : sourceBytes(kb) <= storeUpTo ? IncidentIndex.buildOneOff(kb)
                     : IncidentIndex.buildOnDisk(kb, spill.file("index")));
             // The related incidents need only the knowledge base. Writing the static search is one thread's work:
             // they are found beside it, on the other cores, rather than after it.
@@ -228,6 +229,15 @@ public final class SiteGeneration {
                 (path, bytes) -> extras.add(spill.spill(path, bytes)));
         extras.add(metaAt, new ExtraFile(StaticSearchExport.META, meta));
         return null; // nothing kept for a next build
+    }
+
+    /** The bytes of the reports' Markdown bodies. */
+    private static long sourceBytes(KnowledgeBase kb) {
+        long bytes = 0;
+        for (Incident incident : kb.incidents()) {
+            bytes += incident.source().body().utf8Length();
+        }
+        return bytes;
     }
 
     /** What a build in this process left for the next one. */

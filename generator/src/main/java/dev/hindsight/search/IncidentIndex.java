@@ -134,6 +134,16 @@ public final class IncidentIndex {
         return Math.max(SEGMENT_SIZE, Math.min(ONE_OFF_MAX_SEGMENT_SIZE, eighth));
     }
 
+    /**
+     * Indexes every incident of {@code kb} in the heap for a one-off build: the segments of {@link #buildOnDisk}, and
+     * its files. A build whose reports fit the heap easily uses it: on disk, the segments' temporary files are
+     * deleted while the build goes on, and on a journal-less ext4 each file the site then creates near them first
+     * passes over every inode deleted in the last 30 seconds.
+     */
+    public static IncidentIndex buildOneOff(KnowledgeBase kb) {
+        return build(kb, null, oneOffSegmentSize(kb.incidents().size()), name -> new ByteBuffersDirectory());
+    }
+
     /** Makes the directory in which a segment, or the joined index, is written. */
     private interface Storage {
         Directory create(String name) throws IOException;

@@ -9,6 +9,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,25 @@ class IncidentIndexSegmentsTest {
         }
         assertSameData(StaticSearchExport.files(onDisk.directory(), kb, PAGE),
                 StaticSearchExport.files(IncidentIndex.build(kb).directory(), kb, PAGE));
+    }
+
+    @Test
+    void aOneOffIndexInTheHeapHasTheFilesOfOneOnDisk(@TempDir Path temp) throws Exception {
+        // Which of the two a build uses depends on the heap it runs in; its site must not.
+        KnowledgeBase kb = load(SampleSearchSite.SAMPLE);
+        IncidentIndex onDisk = IncidentIndex.buildOnDisk(kb, temp.resolve("index"));
+        IncidentIndex inHeap = IncidentIndex.buildOneOff(kb);
+
+        assertThat(inHeap.fileNames()).containsExactlyElementsOf(onDisk.fileNames());
+        for (String name : onDisk.fileNames()) {
+            assertThat(bytes(inHeap, name)).as(name).isEqualTo(bytes(onDisk, name));
+        }
+    }
+
+    private static byte[] bytes(IncidentIndex index, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        index.copyFile(name, out);
+        return out.toByteArray();
     }
 
     private static void assertSameData(Map<String, byte[]> actual, Map<String, byte[]> expected) {
