@@ -198,8 +198,8 @@ public final class SiteBuilder {
             for (ExtraFile extra : extras) {
                 String path = extra.sitePath();
                 int slash = path.lastIndexOf('/');
-                byDirectory.computeIfAbsent(slash < 0 ? path : path.substring(0, slash + 1), directory -> new ArrayList<>())
-                        .add(extra);
+                String directory = slash < 0 ? path : path.substring(0, slash + 1);
+                byDirectory.computeIfAbsent(directory, d -> new ArrayList<>()).add(extra);
             }
             for (Map.Entry<String, List<ExtraFile>> directory : byDirectory.entrySet()) {
                 List<ExtraFile> toWrite = new ArrayList<>();
