@@ -126,7 +126,7 @@ public final class SiteGeneration {
         try {
             IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> keep
                     ? IncidentIndex.build(kb, previous == null ? null : previous.index())
-                    : sourceBytes(kb) <= storeUpTo ? IncidentIndex.buildOneOff(kb)
+                    : load.reportBytes() <= storeUpTo ? IncidentIndex.buildOneOff(kb)
                     : IncidentIndex.buildOnDisk(kb, spill.file("index")));
             // The related incidents need only the knowledge base. Writing the static search is one thread's work:
             // they are found beside it, on the other cores, rather than after it.
@@ -229,15 +229,6 @@ public final class SiteGeneration {
                 (path, bytes) -> extras.add(spill.spill(path, bytes)));
         extras.add(metaAt, new ExtraFile(StaticSearchExport.META, meta));
         return null; // nothing kept for a next build
-    }
-
-    /** The bytes of the reports' Markdown bodies. */
-    private static long sourceBytes(KnowledgeBase kb) {
-        long bytes = 0;
-        for (Incident incident : kb.incidents()) {
-            bytes += incident.source().body().utf8Length();
-        }
-        return bytes;
     }
 
     /** What a build in this process left for the next one. */

@@ -12,8 +12,9 @@ import java.util.List;
  * @param incidents   the reports without errors, in path order
  * @param diagnostics every finding, in file then line order
  * @param reportFiles how many report files were found (loaded or not)
+ * @param reportBytes the bytes of those files together
  */
-public record LoadResult(List<Incident> incidents, List<Diagnostic> diagnostics, int reportFiles) {
+public record LoadResult(List<Incident> incidents, List<Diagnostic> diagnostics, int reportFiles, long reportBytes) {
     public LoadResult {
         incidents = List.copyOf(incidents);
         diagnostics = List.copyOf(diagnostics);

@@ -104,7 +104,7 @@ public final class ReportLoader {
                             + total + " bytes together, over the limit of " + maxSourceBytes + " bytes; none was read",
                     "check that the source directory is the reports' folder, or raise the limit "
                             + "(--max-source-size on the command line, maxSourceSize in Maven)");
-            return new LoadResult(List.of(), treeProblems.list(), files.size());
+            return new LoadResult(List.of(), treeProblems.list(), files.size(), total);
         }
         if (cache != null) {
             cache.startLoad();
@@ -139,7 +139,7 @@ public final class ReportLoader {
             incidents.add(parsed.incident());
         }
         diagnostics.sort(Diagnostic.IN_FILE_ORDER);
-        return new LoadResult(incidents, diagnostics, files.size());
+        return new LoadResult(incidents, diagnostics, files.size(), total);
     }
 
     /** The files' sizes added up, as the walk saw them (a file that changes meanwhile is checked when read). */

@@ -335,9 +335,9 @@ public final class SiteBuilder {
     private static final String SEARCH_VERSION = "";
 
     /**
-     * One file to write: its site path, what it is about (for its diagnostics), whether this build renders it
-     * and how. Failures are caught and returned, so that every job finishes before the first failure is
-     * rethrown.
+     * One file to write (or, for extras, one directory's files: {@code sitePath} ends with '/'): its site path, what
+     * it is about (for its diagnostics), whether this build renders it and how. Failures are caught and returned,
+     * so that every job finishes before the first failure is rethrown.
      */
     private record PageJob(String sitePath, String sourcePath, boolean render, Consumer<Diagnostics> work) {
         Outcome run() {
