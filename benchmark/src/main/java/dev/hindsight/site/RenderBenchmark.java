@@ -58,8 +58,9 @@ public class RenderBenchmark {
         LocalDate asOf = LocalDate.of(2026, 11, 25);
         kb = new KnowledgeBase(loaded.incidents(), asOf);
         messages = new Messages(Locale.ENGLISH);
-        models = new PageModels(kb, SiteSettings.defaults(asOf, ZoneOffset.UTC), messages, new Assets(), List.of());
         templates = Templates.builtIn();
+        models = new PageModels(kb, SiteSettings.defaults(asOf, ZoneOffset.UTC), messages, new Assets(), List.of(),
+                SharedIncidentRows.unshared(templates), new SharedIncidentRows(templates, 0));
         bodies = new BodyRenderer(false);
         Map<String, String> ids = new LinkedHashMap<>();
         kb.incidents().forEach(i -> ids.put(i.source().path(), i.id()));

@@ -29,6 +29,7 @@ import dev.hindsight.site.page.Layout;
 import dev.hindsight.site.page.LessonsPage;
 import dev.hindsight.site.page.LinkView;
 import dev.hindsight.site.page.MappedRows;
+import dev.hindsight.site.page.RowWriter;
 import dev.hindsight.site.page.NotFoundPage;
 import dev.hindsight.site.page.SearchPage;
 import dev.hindsight.site.page.TaxonomyIndexPage;
@@ -57,15 +58,24 @@ final class PageModels {
     private final Formats formats;
     private final Assets assets;
     private final List<String> downloads;
+    private final RowWriter<IncidentRow> rows;
+    private final SharedIncidentRows sharedRows;
 
-    /** @param downloads site paths of the files written beside the pages (exports), linked from home */
-    PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets, List<String> downloads) {
+    /**
+     * @param downloads  site paths of the files written beside the pages (exports), linked from home
+     * @param rows       writes the rows of an incident table
+     * @param sharedRows writes the rows of the taxonomy pages' tables, which share them
+     */
+    PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets, List<String> downloads,
+               RowWriter<IncidentRow> rows, SharedIncidentRows sharedRows) {
         this.kb = kb;
         this.settings = settings;
         this.m = messages;
         this.formats = new Formats(messages);
         this.assets = assets;
         this.downloads = List.copyOf(downloads);
+        this.rows = rows;
+        this.sharedRows = sharedRows;
     }
 
     /** The frame of a page at {@code root}; {@code section} marks its entry in the navigation. */
@@ -115,7 +125,8 @@ final class PageModels {
         cards.add(new HomePage.Card(m.get("nav.lessons"), root + SitePaths.LESSONS,
                 String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
         cards.addAll(calendarCards);
-        List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root)).toList();
+        List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root, rows))
+                .toList();
         return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, onThisDay,
                 root + SitePaths.ANNIVERSARIES, cards,
                 root + SitePaths.SEARCH, downloads.stream().map(d -> new LinkView(d, root + d)).toList());
@@ -124,7 +135,7 @@ final class PageModels {
     /** @param calendarLinks the anniversaries and the calendar, as linked from the incidents page */
     IncidentsPage incidents(List<LinkView> calendarLinks) {
         String root = SitePaths.rootFrom(SitePaths.INCIDENTS);
-        List<IncidentRow> rows = new MappedRows<>(kb.incidents(), i -> row(i, root));
+        List<IncidentRow> rows = new MappedRows<>(kb.incidents(), i -> row(i, root, this.rows));
         List<LinkView> browse = new ArrayList<>();
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             browse.add(new LinkView(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind)));
@@ -192,7 +203,7 @@ final class PageModels {
         String title = m.format("taxonomy.term." + kind.path(), term.name());
         return new TaxonomyPage(layout(root, title, "page-taxonomy", kind.path()), title,
                 m.format("taxonomy.term.lead", term.count()),
-                new MappedRows<>(term.incidents(), i -> row(i, root)));
+                new MappedRows<>(term.incidents(), i -> sharedRows.row(i, root, x -> row(x, root, sharedRows))));
     }
 
     LessonsPage lessons() {
@@ -422,7 +433,7 @@ final class PageModels {
      * each of its taxonomy pages); the tables make their rows as they are written rather than keep them (see
      * {@link MappedRows}): for 50,000 reports the kept rows were about 150 MB, and making one costs microseconds.
      */
-    IncidentRow row(Incident incident, String root) {
+    IncidentRow row(Incident incident, String root, RowWriter<IncidentRow> writer) {
         Optional<Duration> ttr = incident.times().timeToResolve();
         // The filter reads the id, title and services from the row's cells; this is what the row does not show.
         String text = String.join(" ", String.join(" ", incident.tags()),
@@ -434,7 +445,7 @@ final class PageModels {
                 formats.duration(ttr.orElse(null)), ttr.map(d -> String.valueOf(d.toMinutes())).orElse(""),
                 statusBadge(incident), incident.status().label(),
                 openActions(incident), String.valueOf(incident.times().started().getYear()),
-                filterValues(incident.services()), filterValues(incident.tags()), text);
+                filterValues(incident.services()), filterValues(incident.tags()), text, writer);
     }
 
     // Loops rather than streams in what runs for every row: with C1, building a stream pipeline for a list of

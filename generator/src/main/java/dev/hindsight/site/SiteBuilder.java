@@ -37,15 +37,25 @@ import java.util.function.Consumer;
 public final class SiteBuilder {
     private final SiteSettings settings;
     private final RenderedBodies renderedBodies;
+    private final long sharedRows;
 
     public SiteBuilder(SiteSettings settings) {
-        this(settings, RenderedBodies.none());
+        this(settings, RenderedBodies.none(), 0);
     }
 
-    /** @param renderedBodies bodies rendered while the reports loaded, taken by their pages (once) */
-    public SiteBuilder(SiteSettings settings, RenderedBodies renderedBodies) {
+    /**
+     * @param renderedBodies bodies rendered while the reports loaded, taken by their pages (once)
+     * @param sharedRows     how many bytes of incident rows the taxonomy pages may share ({@link SharedIncidentRows})
+     */
+    public SiteBuilder(SiteSettings settings, RenderedBodies renderedBodies, long sharedRows) {
         this.settings = settings;
         this.renderedBodies = renderedBodies.rendersFor(settings) ? renderedBodies : RenderedBodies.none();
+        this.sharedRows = sharedRows;
+    }
+
+    /** What the taxonomy pages may share of incident rows in a roomy heap: a 32nd of it (24 MB of 768 MB). */
+    public static long sharedRowsBudget() {
+        return Runtime.getRuntime().maxMemory() / 32;
     }
 
     /**
@@ -112,7 +122,9 @@ public final class SiteBuilder {
         // Files at the site root are the exports people download; deeper ones (the search index) are data
         // for programs, not for the home page's list.
         PageModels models = new PageModels(kb, settings, messages, assets,
-                extras.stream().map(ExtraFile::sitePath).filter(p -> !p.contains("/")).toList());
+                extras.stream().map(ExtraFile::sitePath).filter(p -> !p.contains("/")).toList(),
+                SharedIncidentRows.unshared(templates),
+                new SharedIncidentRows(templates, sharedRows));
         ActionPageModels actions = new ActionPageModels(kb, messages, models);
         MetricsPageModels metrics = new MetricsPageModels(kb, messages, models);
         CalendarPageModels calendar = new CalendarPageModels(kb, messages, models);

@@ -4,10 +4,12 @@ import gg.jte.CodeResolver;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
+import gg.jte.TemplateOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import gg.jte.resolve.ResourceCodeResolver;
 
 import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The jte engine for a build: the precompiled default theme, or, with a template directory, the
@@ -31,6 +34,11 @@ final class Templates implements AutoCloseable {
     static final List<String> PAGES = List.of("home.jte", "incidents.jte", "incident.jte", "taxonomyIndex.jte",
             "taxonomy.jte", "lessons.jte", "notFound.jte", "actions.jte", "actionsOverdue.jte", "actionOwners.jte",
             "actionOwner.jte", "search.jte", "metrics.jte", "anniversaries.jte", "calendar.jte");
+    /**
+     * The components the build renders by name rather than through a page ({@link SharedIncidentRows}): compiled up
+     * front too, with the pages, so that a broken one fails before writing and none is compiled while pages render.
+     */
+    static final List<String> COMPONENTS = List.of(SharedIncidentRows.ROW_TEMPLATE);
 
     private final TemplateEngine engine;
     private final Path classDirectory;
@@ -76,7 +84,7 @@ final class Templates implements AutoCloseable {
         // Inside a Maven plugin or a fat jar the compiler cannot see our classes unless told where they are.
         engine.setClassPath(classPath());
         Templates templates = new Templates(engine, classes);
-        for (String page : PAGES) {
+        for (String page : Stream.concat(PAGES.stream(), COMPONENTS.stream()).toList()) {
             try {
                 engine.prepareForRendering(page);
             } catch (TemplateException | IllegalStateException e) {
@@ -111,6 +119,20 @@ final class Templates implements AutoCloseable {
         // write failures: UncheckedIOException
         engine.render(template, Map.of("page", page, "m", messages), new EscapingPageOutput(output));
         output.finish();
+    }
+
+    /** Renders a component template with {@code params} into the page being written to {@code output}. */
+    void renderInto(String template, Map<String, Object> params, TemplateOutput output) {
+        engine.render(template, params, output);
+    }
+
+    /** What a component template renders with {@code params}, as a page would have it: escaped, UTF-8. */
+    byte[] renderBytes(String template, Map<String, Object> params) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
+        Utf8PageOutput output = new Utf8PageOutput(bytes);
+        engine.render(template, params, new EscapingPageOutput(output));
+        output.finish();
+        return bytes.toByteArray();
     }
 
     @Override

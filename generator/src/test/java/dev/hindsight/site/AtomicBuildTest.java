@@ -163,4 +163,72 @@ class AtomicBuildTest {
         assertThat(olderSite.result().site().written()).isTrue();
         assertThat(BuiltSite.files(olderSite.root())).isEqualTo(BuiltSite.files(builtInSite.root()));
     }
+
+    /**
+     * An incident table as themes wrote it before its rows became a template of their own (and were shared between
+     * the taxonomy pages): each row written from its fields. The same site.
+     */
+    @Test
+    void anIncidentTableWritingItsRowsItselfStillWorks() throws IOException {
+        String table = Files.readString(BUILT_IN_TEMPLATES.resolve("components/incidentTable.jte"), StandardCharsets.UTF_8);
+        String row = Files.readString(BUILT_IN_TEMPLATES.resolve("components/incidentRow.jte"), StandardCharsets.UTF_8);
+        String rowBody = row.substring(row.indexOf("<tr"));
+        String older = table.replace("@for(var row : rows)${row.html()}@endfor</tbody>",
+                "@for(var row : rows)\n" + rowBody + "@endfor\n</tbody>");
+        assertThat(older).isNotEqualTo(table);
+        Path directory = Files.createDirectories(temp.resolve("older-table").resolve("components"));
+        Files.writeString(directory.resolve("incidentTable.jte"), older, StandardCharsets.UTF_8);
+
+        BuiltSite builtInSite = BuiltSite.sample(temp.resolve("built-in"));
+        BuiltSite olderSite = BuiltSite.build(BuiltSite.SAMPLE, temp.resolve("older"),
+                withTemplates(directory.getParent()));
+
+        assertThat(olderSite.result().site().written()).isTrue();
+        assertThat(BuiltSite.files(olderSite.root())).isEqualTo(BuiltSite.files(builtInSite.root()));
+    }
+
+    /** A theme's own row template is what every incident table shows, the taxonomy pages' shared rows included. */
+    @Test
+    void aCustomRowTemplateIsUsedByEveryIncidentTable() throws IOException {
+        String row = Files.readString(BUILT_IN_TEMPLATES.resolve("components/incidentRow.jte"), StandardCharsets.UTF_8);
+        String custom = row.replace("<td>${row.title()}</td>", "<td class=\"custom-title\">${row.title()}</td>");
+        assertThat(custom).isNotEqualTo(row);
+        Path directory = Files.createDirectories(temp.resolve("custom-row").resolve("components"));
+        Files.writeString(directory.resolve("incidentRow.jte"), custom, StandardCharsets.UTF_8);
+
+        BuiltSite site = BuiltSite.build(BuiltSite.SAMPLE, temp.resolve("custom"), withTemplates(directory.getParent()));
+
+        assertThat(site.result().site().written()).as(site.result().site().diagnostics().toString()).isTrue();
+        int incidents = site.page(SitePaths.INCIDENTS).select("#incidents tbody tr").size();
+        assertThat(incidents).isPositive();
+        assertThat(site.page(SitePaths.INCIDENTS).select("#incidents tbody td.custom-title")).hasSize(incidents);
+        List<Path> termPages;
+        try (Stream<Path> pages = Files.walk(site.root().resolve("tags"))) {
+            termPages = pages.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .filter(p -> !p.getParent().equals(site.root().resolve("tags"))).toList();
+        }
+        assertThat(termPages).hasSizeGreaterThan(3);
+        for (Path page : termPages) {
+            var rows = BuiltSite.parse(page).select("#incidents tbody tr");
+            assertThat(rows).as(page.toString()).isNotEmpty();
+            assertThat(rows.select("td.custom-title")).as(page.toString()).hasSize(rows.size());
+        }
+    }
+
+    /** The row template is rendered by name, not through a page, and a broken one still fails before writing. */
+    @Test
+    void aBrokenRowTemplateFailsBeforeWriting() throws IOException {
+        Path directory = Files.createDirectories(temp.resolve("broken-row").resolve("components"));
+        Files.writeString(directory.resolve("incidentRow.jte"), "@param dev.hindsight.site.page.IncidentRow row\n"
+                + "<tr><td>${row.noSuchField()}</td></tr>\n", StandardCharsets.UTF_8);
+
+        BuiltSite broken = BuiltSite.build(BuiltSite.SAMPLE, temp.resolve("broken"), withTemplates(directory.getParent()));
+
+        assertThat(broken.result().site().written()).isFalse();
+        assertThat(broken.result().site().diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code().code()).isEqualTo("HS160");
+            assertThat(d.message()).contains("do not compile", "incidentRow.jte");
+        });
+        assertThat(temp.resolve("broken")).doesNotExist();
+    }
 }

@@ -1,5 +1,7 @@
 package dev.hindsight.site.page;
 
+import gg.jte.Content;
+
 import java.util.List;
 
 /**
@@ -22,12 +24,18 @@ import java.util.List;
  * @param serviceList     space-separated service names, for filtering
  * @param tagList         space-separated tags, for filtering
  * @param searchText      lowercase text the free-text filter matches besides the row's cells: tags, owner, summary
+ * @param writer          writes the row's HTML ({@link #html})
  */
 public record IncidentRow(String id, String title, String href, Badge severity, String severityValue,
                           List<LinkView> services, String started, String startedIso, String duration,
                           String durationMinutes, Badge status, String statusValue, int openActions, String year,
-                          String serviceList, String tagList, String searchText) {
+                          String serviceList, String tagList, String searchText, RowWriter<IncidentRow> writer) {
     public IncidentRow {
         services = List.copyOf(services);
+    }
+
+    /** The row's {@code <tr>} as {@code components/incidentRow.jte} renders it: what the default table writes. */
+    public Content html() {
+        return output -> writer.write(this, output);
     }
 }
