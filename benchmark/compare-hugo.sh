@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 count=${1:-10000}
 runs=${2:-3}
 # The launcher's flags for a build (generator/src/main/bin/hindsight) and the heap the goal is set for.
-launcher_opts="-Xmx768m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:+UseParallelGC -XX:InitialRAMPercentage=25"
+launcher_opts="-Xmx768m -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1 -XX:+UseParallelGC -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=25"
 if grep -qs -e '\[always\]' -e '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
   launcher_opts="$launcher_opts -XX:+UseTransparentHugePages"
 fi

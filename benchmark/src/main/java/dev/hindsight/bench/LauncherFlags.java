@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The JVM flags the {@code hindsight} launcher gives a batch run ({@code generator/src/main/bin/hindsight}), so that
- * benchmarks measure what users run: the quick compiler alone and early, the throughput collector, a heap that
+ * benchmarks measure what users run: the quick compiler alone and early, the throughput collector promoting what
+ * survives a young collection at once, a heap that
  * starts at its maximum size, and transparent huge pages where Linux offers them.
  */
 final class LauncherFlags {
@@ -20,7 +21,7 @@ final class LauncherFlags {
     /** The launcher's flags for {@code build}, then {@code heap} (e.g. {@code -Xmx768m}). */
     static List<String> batch(String heap) {
         List<String> flags = new ArrayList<>(List.of(heap, "-XX:TieredStopAtLevel=1",
-                "-XX:CompileThresholdScaling=0.1", "-XX:+UseParallelGC",
+                "-XX:CompileThresholdScaling=0.1", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0",
                 "-XX:InitialRAMPercentage=25"));
         if (hugePagesOffered()) {
             flags.add("-XX:+UseTransparentHugePages");
