@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The JVM flags the {@code hindsight} launcher gives a batch run ({@code generator/src/main/bin/hindsight}), so that
  * benchmarks measure what users run: the quick compiler alone and early, the throughput collector promoting what
- * survives a young collection at once, a heap that
- * starts at its maximum size, and transparent huge pages where Linux offers them.
+ * survives a young collection at once, a heap that starts at its maximum size, and transparent huge pages where
+ * Linux offers them.
  */
 final class LauncherFlags {
     private static final Path HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");

@@ -60,6 +60,7 @@ public class RenderBenchmark {
         messages = new Messages(Locale.ENGLISH);
         templates = Templates.builtIn();
         models = new PageModels(kb, SiteSettings.defaults(asOf, ZoneOffset.UTC), messages, new Assets(), List.of(),
+                // The benchmark renders incident pages and the incidents page, which share no rows.
                 SharedIncidentRows.unshared(templates), new SharedIncidentRows(templates, 0));
         bodies = new BodyRenderer(false);
         Map<String, String> ids = new LinkedHashMap<>();

@@ -110,8 +110,8 @@ public final class SiteGeneration {
         // A one-off build whose reports take at most a tenth of the heap (10,000 reports' 55 MB in 768 MB) keeps their
         // Markdown bodies undeflated (deflating them was 2.5% of its CPU) and its search index in the heap (see
         // IncidentIndex.buildOneOff). A build whose state the next reuses keeps the bodies deflated.
-        long roomy = Runtime.getRuntime().maxMemory() / 10;
-        long storeUpTo = keep ? -1 : roomy;
+        long tenthOfHeap = Runtime.getRuntime().maxMemory() / 10;
+        long storeUpTo = keep ? -1 : tenthOfHeap;
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache, bodies::parsed, storeUpTo).load(request.source()));
         if (!load.complete()) {
@@ -144,9 +144,11 @@ public final class SiteGeneration {
             if (!keep) {
                 similar = null; // rendering needs the memory
             }
-            // With that much room the taxonomy pages share their incident rows; 50,000 reports in 1 GB could not
-            // spare it (the build spent half a minute more in full collections).
-            long sharedRows = load.reportBytes() <= roomy ? SiteBuilder.sharedRowsBudget() : 0;
+            // With that much room the taxonomy pages share their incident rows, up to a 32nd of the heap (24 MB of
+            // 768 MB); 50,000 reports in 1 GB could not spare it (the build spent half a minute more in full
+            // collections). A build whose state the next reuses keeps enough in the heap already.
+            long sharedRows = storeUpTo >= 0 && load.reportBytes() <= storeUpTo
+                    ? Runtime.getRuntime().maxMemory() / 32 : 0;
             SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site(), bodies, sharedRows)
                     .build(kb, request.source(), request.output(), extras, related,
                             previous == null ? null : previous.site()));

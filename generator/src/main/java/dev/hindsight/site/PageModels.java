@@ -29,8 +29,8 @@ import dev.hindsight.site.page.Layout;
 import dev.hindsight.site.page.LessonsPage;
 import dev.hindsight.site.page.LinkView;
 import dev.hindsight.site.page.MappedRows;
-import dev.hindsight.site.page.RowWriter;
 import dev.hindsight.site.page.NotFoundPage;
+import dev.hindsight.site.page.RowWriter;
 import dev.hindsight.site.page.SearchPage;
 import dev.hindsight.site.page.TaxonomyIndexPage;
 import dev.hindsight.site.page.TaxonomyPage;
@@ -58,23 +58,23 @@ final class PageModels {
     private final Formats formats;
     private final Assets assets;
     private final List<String> downloads;
-    private final RowWriter<IncidentRow> rows;
+    private final RowWriter<IncidentRow> rowWriter;
     private final SharedIncidentRows sharedRows;
 
     /**
      * @param downloads  site paths of the files written beside the pages (exports), linked from home
-     * @param rows       writes the rows of an incident table
-     * @param sharedRows writes the rows of the taxonomy pages' tables, which share them
+     * @param rowWriter  writes the rows of an incident table
+     * @param sharedRows makes and writes the rows of the taxonomy pages' tables, which share them
      */
     PageModels(KnowledgeBase kb, SiteSettings settings, Messages messages, Assets assets, List<String> downloads,
-               RowWriter<IncidentRow> rows, SharedIncidentRows sharedRows) {
+               RowWriter<IncidentRow> rowWriter, SharedIncidentRows sharedRows) {
         this.kb = kb;
         this.settings = settings;
         this.m = messages;
         this.formats = new Formats(messages);
         this.assets = assets;
         this.downloads = List.copyOf(downloads);
-        this.rows = rows;
+        this.rowWriter = rowWriter;
         this.sharedRows = sharedRows;
     }
 
@@ -125,7 +125,7 @@ final class PageModels {
         cards.add(new HomePage.Card(m.get("nav.lessons"), root + SitePaths.LESSONS,
                 String.valueOf(kb.incidents().stream().mapToInt(i -> i.lessons().size()).sum())));
         cards.addAll(calendarCards);
-        List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root, rows))
+        List<IncidentRow> latest = kb.incidents().stream().limit(LATEST_ON_HOME).map(i -> row(i, root, rowWriter))
                 .toList();
         return new HomePage(layout(root, m.get("home.title"), "page-home", "home"), stats, latest, onThisDay,
                 root + SitePaths.ANNIVERSARIES, cards,
@@ -135,7 +135,7 @@ final class PageModels {
     /** @param calendarLinks the anniversaries and the calendar, as linked from the incidents page */
     IncidentsPage incidents(List<LinkView> calendarLinks) {
         String root = SitePaths.rootFrom(SitePaths.INCIDENTS);
-        List<IncidentRow> rows = new MappedRows<>(kb.incidents(), i -> row(i, root, this.rows));
+        List<IncidentRow> rows = new MappedRows<>(kb.incidents(), i -> row(i, root, rowWriter));
         List<LinkView> browse = new ArrayList<>();
         for (TaxonomyKind kind : TaxonomyKind.values()) {
             browse.add(new LinkView(m.get("taxonomy." + kind.path()), root + SitePaths.taxonomyIndex(kind)));
@@ -429,9 +429,11 @@ final class PageModels {
     }
 
     /**
-     * An incident's row as seen from pages at {@code root}. Every incident appears in several tables (the index and
-     * each of its taxonomy pages); the tables make their rows as they are written rather than keep them (see
-     * {@link MappedRows}): for 50,000 reports the kept rows were about 150 MB, and making one costs microseconds.
+     * An incident's row as seen from pages at {@code root}, written by {@code writer}. Every incident appears in
+     * several tables (the index and each of its taxonomy pages); the tables make their rows as they are written
+     * rather than keep them all (see {@link MappedRows}): for 50,000 reports the kept rows were about 150 MB. Only
+     * the taxonomy pages' rows are kept, within a budget, for the other pages that list them
+     * ({@link SharedIncidentRows}).
      */
     IncidentRow row(Incident incident, String root, RowWriter<IncidentRow> writer) {
         Optional<Duration> ttr = incident.times().timeToResolve();

@@ -14,8 +14,8 @@ import java.util.function.Function;
  * Incident rows made and rendered once, then copied into every page that lists them. An incident is on about seven
  * taxonomy pages (its services, tags, year, severity, owner...), all at the same depth, so its row there is the same
  * model and the same bytes on each: making and rendering them again for each page was about a tenth of the render
- * phase's CPU samples (10,000 reports). Keeps rows while their HTML takes less than {@code budget} bytes (about 1 kB
- * a row; the models take about as much again); the rows past it are made and rendered for each page, as before.
+ * phase's CPU samples (10,000 reports). Keeps rows while they take less than {@code budget} bytes (their HTML, about
+ * 1 kB a row, and their models, estimated); the rows past it are made and rendered for each page, as before.
  * Lives for one build. Thread-safe: two pages may make the same row at once, and both get equal rows and bytes.
  */
 final class SharedIncidentRows implements RowWriter<IncidentRow> {
@@ -45,11 +45,25 @@ final class SharedIncidentRows implements RowWriter<IncidentRow> {
         IncidentRow row = rows.get(href);
         if (row == null) {
             row = make.apply(incident);
-            if (kept.get() < budget) {
-                rows.putIfAbsent(href, row);
+            if (kept.get() < budget && rows.putIfAbsent(href, row) == null) {
+                kept.addAndGet(modelBytes(row));
             }
         }
         return row;
+    }
+
+    /**
+     * About what a row's model takes in the heap: its objects and short strings, and its two long texts (the search
+     * text holds the summary) at up to two bytes a character. Counted so that a theme whose table writes its rows
+     * from their fields, which keeps models but no HTML, is bounded too.
+     */
+    private static long modelBytes(IncidentRow row) {
+        return 512 + 2L * (row.title().length() + row.searchText().length());
+    }
+
+    /** How much of the budget the kept rows take. */
+    long keptBytes() {
+        return kept.get();
     }
 
     @Override

@@ -53,11 +53,6 @@ public final class SiteBuilder {
         this.sharedRows = sharedRows;
     }
 
-    /** What the taxonomy pages may share of incident rows in a roomy heap: a 32nd of it (24 MB of 768 MB). */
-    public static long sharedRowsBudget() {
-        return Runtime.getRuntime().maxMemory() / 32;
-    }
-
     /**
      * Builds the site for {@code kb} into {@code out}.
      *

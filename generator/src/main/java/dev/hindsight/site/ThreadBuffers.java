@@ -9,8 +9,11 @@ import java.util.ArrayDeque;
  */
 final class ThreadBuffers {
     static final int SIZE = 64 * 1024;
-    /** At most this many wait per thread: the page output and its file are the most open at once. */
-    private static final int KEPT = 2;
+    /**
+     * At most this many wait per thread: the most open at once are a page's output, its file, and the output of a
+     * table row rendered on its own for other pages to share ({@link SharedIncidentRows}).
+     */
+    private static final int KEPT = 3;
     private static final ThreadLocal<ArrayDeque<byte[]>> FREE = ThreadLocal.withInitial(ArrayDeque::new);
 
     private ThreadBuffers() {

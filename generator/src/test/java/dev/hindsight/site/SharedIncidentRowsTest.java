@@ -57,11 +57,10 @@ class SharedIncidentRowsTest {
 
             IncidentRow first = shared.row(incident, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
             IncidentRow again = shared.row(incident, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
-            IncidentRow elsewhere = shared.row(incident, "../", i -> counted(made, models.row(i, "../", shared)));
+            shared.row(incident, "../", i -> counted(made, models.row(i, "../", shared)));
 
             assertThat(again).isSameAs(first);
-            assertThat(elsewhere.href()).isNotEqualTo(first.href());
-            assertThat(made).hasValue(2);
+            assertThat(made).as("made once at each of two depths").hasValue(2);
             Recorded onePage = new Recorded();
             Recorded another = new Recorded();
             shared.write(first, onePage);
@@ -76,16 +75,48 @@ class SharedIncidentRowsTest {
     @Test
     void pastItsBudgetEveryPageMakesAndRendersItsOwnRow() {
         try (Templates templates = Templates.builtIn()) {
-            SharedIncidentRows shared = new SharedIncidentRows(templates, 0);
-            PageModels models = models(templates, shared);
             Incident incident = kb.incidents().get(0);
+            Incident other = kb.incidents().get(1);
+            // Room for one row's model and HTML, not two.
+            SharedIncidentRows measure = new SharedIncidentRows(templates, Long.MAX_VALUE);
+            PageModels measuring = models(templates, measure);
+            measure.write(measure.row(incident, TERM_ROOT, i -> measuring.row(i, TERM_ROOT, measure)), new Recorded());
+            SharedIncidentRows shared = new SharedIncidentRows(templates, measure.keptBytes());
+            PageModels models = models(templates, shared);
             AtomicInteger made = new AtomicInteger();
 
             IncidentRow first = shared.row(incident, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
-            IncidentRow again = shared.row(incident, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
+            shared.write(first, new Recorded());
+            IncidentRow second = shared.row(other, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
+            Recorded onePage = new Recorded();
+            Recorded another = new Recorded();
+            shared.write(second, onePage);
+            IncidentRow secondAgain = shared.row(other, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
+            shared.write(secondAgain, another);
 
-            assertThat(made).hasValue(2);
-            assertThat(again).isNotSameAs(first).isEqualTo(first);
+            assertThat(shared.row(incident, TERM_ROOT, i -> counted(made, null))).as("kept").isSameAs(first);
+            assertThat(made).as("the first row made once, the second twice").hasValue(3);
+            assertThat(secondAgain).isNotSameAs(second).isEqualTo(second);
+            assertThat(another.chunks).as("rendered into the page again").hasSizeGreaterThan(1);
+            assertThat(another.text()).isEqualTo(onePage.text());
+        }
+    }
+
+    @Test
+    void modelsCountAgainstTheBudgetWhenNoRowIsRendered() {
+        try (Templates templates = Templates.builtIn()) {
+            // A theme whose table writes rows from their fields never asks for their HTML.
+            SharedIncidentRows shared = new SharedIncidentRows(templates, 1);
+            PageModels models = models(templates, shared);
+            AtomicInteger made = new AtomicInteger();
+            Incident incident = kb.incidents().get(0);
+            Incident other = kb.incidents().get(1);
+
+            shared.row(incident, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
+            shared.row(other, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
+            shared.row(other, TERM_ROOT, i -> counted(made, models.row(i, TERM_ROOT, shared)));
+
+            assertThat(made).as("only the first row kept").hasValue(3);
         }
     }
 
@@ -131,6 +162,12 @@ class SharedIncidentRowsTest {
         @Override
         public void writeBinaryContent(byte[] value) {
             chunks.add(value);
+        }
+
+        String text() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            chunks.forEach(all::writeBytes);
+            return all.toString(StandardCharsets.UTF_8);
         }
     }
 }

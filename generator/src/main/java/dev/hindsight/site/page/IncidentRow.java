@@ -34,7 +34,11 @@ public record IncidentRow(String id, String title, String href, Badge severity, 
         services = List.copyOf(services);
     }
 
-    /** The row's {@code <tr>} as {@code components/incidentRow.jte} renders it: what the default table writes. */
+    /**
+     * The row's {@code <tr>} as {@code components/incidentRow.jte} renders it, already escaped: what the default
+     * table writes in its {@code <tbody>} (the row template ends with the line break). For an element's body only:
+     * in an attribute, jte would escape the markup again.
+     */
     public Content html() {
         return output -> writer.write(this, output);
     }
