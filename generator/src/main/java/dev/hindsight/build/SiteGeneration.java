@@ -108,10 +108,10 @@ public final class SiteGeneration {
         RenderedBodies bodies = keep ? RenderedBodies.of(request.site())
                 : RenderedBodies.spilledInto(request.site(), spill);
         // A one-off build whose reports take at most a tenth of the heap (10,000 reports' 55 MB in 768 MB) keeps their
-        // Markdown bodies undeflated (deflating them was 2.5% of its CPU) and its search index in the heap (see
-        // IncidentIndex.buildOneOff). A build whose state the next reuses keeps the bodies deflated.
-        long tenthOfHeap = Runtime.getRuntime().maxMemory() / 10;
-        long storeUpTo = keep ? -1 : tenthOfHeap;
+        // Markdown bodies undeflated (deflating them was 2.5% of its CPU), its search index in the heap (see
+        // IncidentIndex.buildOneOff) and its taxonomy pages' shared rows. A build whose state the next reuses keeps
+        // the bodies deflated.
+        long storeUpTo = keep ? -1 : Runtime.getRuntime().maxMemory() / 10;
         LoadResult load = phases.run(BuildPhase.LOAD,
                 () -> new ReportLoader(request.load(), cache, bodies::parsed, storeUpTo).load(request.source()));
         if (!load.complete()) {
@@ -124,10 +124,11 @@ public final class SiteGeneration {
                 () -> KnowledgeBase.of(load.incidents(), request.site().asOf(),
                         previous == null ? null : previous.site().kb()));
         List<ExtraFile> extras = new ArrayList<>(phases.run(BuildPhase.EXPORTS, () -> exports(kb, request.site())));
+        boolean roomy = load.reportBytes() <= storeUpTo; // never when keep: storeUpTo is -1
         try {
             IncidentIndex index = phases.run(BuildPhase.SEARCH_INDEX, () -> keep
                     ? IncidentIndex.build(kb, previous == null ? null : previous.index())
-                    : load.reportBytes() <= storeUpTo ? IncidentIndex.buildOneOff(kb)
+                    : roomy ? IncidentIndex.buildOneOff(kb)
                     : IncidentIndex.buildOnDisk(kb, spill.file("index")));
             // The related incidents need only the knowledge base. Writing the static search is one thread's work:
             // they are found beside it, on the other cores, rather than after it.
@@ -144,11 +145,9 @@ public final class SiteGeneration {
             if (!keep) {
                 similar = null; // rendering needs the memory
             }
-            // With that much room the taxonomy pages share their incident rows, up to a 32nd of the heap (24 MB of
-            // 768 MB); 50,000 reports in 1 GB could not spare it (the build spent half a minute more in full
-            // collections). A build whose state the next reuses keeps enough in the heap already.
-            long sharedRows = storeUpTo >= 0 && load.reportBytes() <= storeUpTo
-                    ? Runtime.getRuntime().maxMemory() / 32 : 0;
+            // The taxonomy pages' shared rows take up to a 32nd of the heap (24 MB of 768 MB); 50,000 reports in 1 GB
+            // could not spare it (the build spent half a minute more in full collections).
+            long sharedRows = roomy ? Runtime.getRuntime().maxMemory() / 32 : 0;
             SiteResult site = phases.run(BuildPhase.RENDER, () -> new SiteBuilder(request.site(), bodies, sharedRows)
                     .build(kb, request.source(), request.output(), extras, related,
                             previous == null ? null : previous.site()));

@@ -36,7 +36,11 @@ final class SharedIncidentRows implements RowWriter<IncidentRow> {
 
     /** Rows as each page renders its own, kept nowhere: for tables whose rows no other page shares. */
     static RowWriter<IncidentRow> unshared(Templates templates) {
-        return (row, output) -> templates.renderInto(ROW_TEMPLATE, Map.of("row", row), output);
+        return (row, output) -> templates.renderInto(ROW_TEMPLATE, params(row), output);
+    }
+
+    private static Map<String, Object> params(IncidentRow row) {
+        return Map.of("row", row);
     }
 
     /** The row of {@code incident} on pages whose links start with {@code root}, made by {@code make} if not kept. */
@@ -71,10 +75,10 @@ final class SharedIncidentRows implements RowWriter<IncidentRow> {
         byte[] bytes = html.get(row.href());
         if (bytes == null) {
             if (kept.get() >= budget) {
-                templates.renderInto(ROW_TEMPLATE, Map.of("row", row), output);
+                templates.renderInto(ROW_TEMPLATE, params(row), output);
                 return;
             }
-            bytes = templates.renderBytes(ROW_TEMPLATE, Map.of("row", row));
+            bytes = templates.renderBytes(ROW_TEMPLATE, params(row));
             if (kept.addAndGet(bytes.length) <= budget) {
                 html.putIfAbsent(row.href(), bytes);
             }

@@ -115,10 +115,7 @@ final class Templates implements AutoCloseable {
      * strings would multiply the build's memory.
      */
     void render(String template, Object page, Messages messages, OutputStream out) throws IOException {
-        Utf8PageOutput output = new Utf8PageOutput(out);
-        // write failures: UncheckedIOException
-        engine.render(template, Map.of("page", page, "m", messages), new EscapingPageOutput(output));
-        output.finish();
+        renderTo(template, Map.of("page", page, "m", messages), out);
     }
 
     /** Renders a component template with {@code params} into the page being written to {@code output}. */
@@ -129,10 +126,15 @@ final class Templates implements AutoCloseable {
     /** What a component template renders with {@code params}, as a page would have it: escaped, UTF-8. */
     byte[] renderBytes(String template, Map<String, Object> params) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        Utf8PageOutput output = new Utf8PageOutput(bytes);
+        renderTo(template, params, bytes);
+        return bytes.toByteArray();
+    }
+
+    /** Renders a template escaped and encoded as pages are; write failures are UncheckedIOExceptions. */
+    private void renderTo(String template, Map<String, Object> params, OutputStream out) {
+        Utf8PageOutput output = new Utf8PageOutput(out);
         engine.render(template, params, new EscapingPageOutput(output));
         output.finish();
-        return bytes.toByteArray();
     }
 
     @Override
